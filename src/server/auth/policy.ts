@@ -1,0 +1,158 @@
+/**
+ * Authorisation, decided here and nowhere else: which role may do what (the matrix), and which rows
+ * a user may see or change (the row rules). Routes declare the permission they need; domain functions
+ * call the row rules. The matrix is tested role × route in test/integration/authz-matrix.test.ts.
+ */
+
+import { isInstitutionType, ORG_TYPES, type OrgType, type Role } from "../../shared/roles";
+import type { Visibility } from "../../shared/seeds";
+import { forbidden } from "../errors";
+
+/** The signed-in user, as every domain function sees them. */
+export interface Actor {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+  organizationType: OrgType;
+  /** Institutions and areas covered beyond the user's own organisation (coordinators and other staff). */
+  coverage: { organizationIds: string[]; areaCodes: string[] };
+  mustChangePassword: boolean;
+  locale: "ja" | "en";
+}
+
+const ALL: readonly Role[] = [
+  "admin",
+  "coordinator",
+  "researcher",
+  "company_member",
+  "referral_partner",
+  "contract_officer",
+  "education_manager",
+  "executive",
+];
+const STAFF: readonly Role[] = ["admin", "coordinator", "contract_officer", "education_manager", "executive"];
+
+/** The matrix: permission → roles that hold it. */
+export const PERMISSIONS = {
+  /** One's own account: profile, password, language, sign-out. */
+  "account:self": ALL,
+  "areas:read": ALL,
+  "organizations:read": ALL,
+  "organizations:create": ["admin", "coordinator", "contract_officer"],
+  "organizations:update": ["admin", "coordinator", "contract_officer"],
+  "organizations:delete": ["admin"],
+  "organizations:export": ["admin", "coordinator", "contract_officer", "executive"],
+  "users:read": ["admin"],
+  "users:manage": ["admin"],
+  "audit:read": ["admin"],
+  "audit:export": ["admin"],
+  /** The staff list of researcher profiles (with "no published seed yet"). */
+  "researchers:list": ["admin", "coordinator"],
+  /** Researchers may create their own profile only (row rule in the service). */
+  "researchers:create": ["admin", "coordinator", "researcher"],
+  /** Row rule: catalogEditScope. */
+  "researchers:update": ["admin", "coordinator", "researcher"],
+  "seeds:create": ["admin", "coordinator", "researcher"],
+  /** Row rule: catalogEditScope. */
+  "seeds:update": ["admin", "coordinator", "researcher"],
+  "catalog:import": ["admin", "coordinator"],
+  "catalog:export": ["admin", "coordinator"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+/** What a route requires: nothing (public) or a permission. */
+export type Access = "public" | Permission;
+
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function assertCan(actor: Pick<Actor, "role">, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden();
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can({ role }, p));
+}
+
+/**
+ * Which organisations a user may see. Staff see every organisation; researchers, company members and
+ * referral partners see the member institutions and their own organisation, not other companies or banks.
+ */
+export function organizationVisibility(actor: Actor): { types: readonly OrgType[]; alsoId: string | null } {
+  if ((STAFF as readonly Role[]).includes(actor.role)) return { types: ORG_TYPES, alsoId: null };
+  return { types: ["university", "kosen"], alsoId: actor.organizationId };
+}
+
+export function canSeeOrganization(actor: Actor, org: { id: string; type: OrgType }): boolean {
+  const v = organizationVisibility(actor);
+  return v.types.includes(org.type) || org.id === v.alsoId;
+}
+
+/** Member institutions (universities, KOSEN) are reference data: only admins change them. */
+export function assertCanWriteOrganization(actor: Actor, type: OrgType): void {
+  if (isInstitutionType(type) ? actor.role !== "admin" : !can(actor, "organizations:update")) {
+    throw forbidden(
+      isInstitutionType(type)
+        ? "Only an admin can change universities and KOSEN"
+        : "You are not allowed to change organisations",
+    );
+  }
+}
+
+/** Roles that may cover institutions or areas beyond their own organisation. */
+export const COVERAGE_ROLES: readonly Role[] = [
+  "coordinator",
+  "contract_officer",
+  "education_manager",
+  "executive",
+];
+
+/**
+ * Which seeds and researcher profiles a user may edit (and see in every status):
+ * admins everything; coordinators the institutions they cover (their own, the listed ones, and every
+ * institution of the listed areas); researchers their own profile and the seeds they are on; others none.
+ */
+export type EditScope =
+  | { kind: "all" }
+  | { kind: "institutions"; organizationIds: string[]; areaCodes: string[] }
+  | { kind: "own"; userId: string }
+  | { kind: "none" };
+
+export function catalogEditScope(actor: Actor | null): EditScope {
+  if (!actor) return { kind: "none" };
+  switch (actor.role) {
+    case "admin":
+      return { kind: "all" };
+    case "coordinator":
+      return {
+        kind: "institutions",
+        organizationIds: [
+          ...(isInstitutionType(actor.organizationType) ? [actor.organizationId] : []),
+          ...actor.coverage.organizationIds,
+        ],
+        areaCodes: actor.coverage.areaCodes,
+      };
+    case "researcher":
+      return { kind: "own", userId: actor.id };
+    default:
+      return { kind: "none" };
+  }
+}
+
+/**
+ * Published seeds a viewer may see, by visibility: anyone the public ones; signed-in members also the
+ * members-only ones; coordinators and admins all. (Drafts and archived seeds: only through EditScope.)
+ */
+export function seedVisibilitiesFor(actor: Actor | null): Visibility[] {
+  if (!actor) return ["public"];
+  if (actor.role === "admin" || actor.role === "coordinator") return ["public", "members", "coordinators"];
+  return ["public", "members"];
+}
+
+/** e-Rad numbers and similar identifiers are shown to staff, not to the public. */
+export function canSeeResearcherIdentifiers(actor: Actor | null): boolean {
+  return !!actor && (STAFF as readonly Role[]).includes(actor.role);
+}

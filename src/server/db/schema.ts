@@ -1,0 +1,445 @@
+/**
+ * The database schema: one definition for PGlite and PostgreSQL. Migrations in `migrations/` are
+ * generated from it (`npm run db:generate`) and committed; they are never edited once landed.
+ * Column names are snake_case in SQL (drizzle `casing: "snake_case"`), camelCase in TypeScript.
+ */
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ORG_TYPES, ROLES, USER_STATUSES } from "../../shared/roles";
+
+/** A CHECK that a text column holds one of a fixed list (drizzle's text enums are TypeScript-only). */
+function inList(column: AnyPgColumn, values: readonly string[]) {
+  return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+}
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+/** Key–value facts about this installation (e.g. when demo data was loaded). */
+export const appMeta = pgTable("app_meta", {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** The platform's areas (信越, 東海, 東京, then others). */
+export const areas = pgTable(
+  "areas",
+  {
+    code: text().primaryKey(),
+    nameJa: text().notNull(),
+    nameEn: text().notNull(),
+    status: text({ enum: ["active", "planned"] })
+      .notNull()
+      .default("planned"),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [check("areas_status_check", inList(t.status, ["active", "planned"]))],
+);
+
+/** Every organisation: member institutions (university, KOSEN) and outside parties. */
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    type: text({ enum: ORG_TYPES }).notNull(),
+    /** Stable code for reference institutions (e.g. `tut`, `kosen-nagaoka`); optional for others. */
+    code: text(),
+    nameJa: text().notNull(),
+    shortNameJa: text(),
+    nameKana: text(),
+    nameEn: text(),
+    shortNameEn: text(),
+    /** 法人番号, 13 digits with a valid check digit. */
+    corporateNumber: text(),
+    prefecture: smallint(),
+    city: text(),
+    address: text(),
+    website: text(),
+    areaCode: text().references(() => areas.code),
+    kosenBlock: text(),
+    notes: text(),
+    /** Normalised text for name search (NFKC, lower case, hiragana); written by the repository. */
+    searchText: text().notNull().default(""),
+    /** Normalised name, unique per type, so that duplicates are refused with a clear message. */
+    nameKey: text().notNull(),
+    isReference: boolean().notNull().default(false),
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("organizations_code_key").on(t.code),
+    uniqueIndex("organizations_corporate_number_key").on(t.corporateNumber),
+    uniqueIndex("organizations_type_name_key").on(t.type, t.nameKey),
+    index("organizations_type_idx").on(t.type),
+    index("organizations_area_idx").on(t.areaCode),
+    check("organizations_type_check", inList(t.type, ORG_TYPES)),
+    check("organizations_prefecture_check", sql`${t.prefecture} between 1 and 47`),
+    check("organizations_corporate_number_check", sql`${t.corporateNumber} ~ '^[0-9]{13}$'`),
+  ],
+);
+
+export const campuses = pgTable(
+  "campuses",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    nameJa: text().notNull(),
+    nameEn: text(),
+    prefecture: smallint(),
+    city: text(),
+    isMain: boolean().notNull().default(false),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex("campuses_org_name_key").on(t.organizationId, t.nameJa)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stored in lower case. */
+    email: text().notNull(),
+    displayName: text().notNull(),
+    role: text({ enum: ROLES }).notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    status: text({ enum: USER_STATUSES }).notNull().default("active"),
+    /** scrypt hash (see auth/password.ts); null until an invited user sets a password. */
+    passwordHash: text(),
+    mustChangePassword: boolean().notNull().default(false),
+    locale: text({ enum: ["ja", "en"] })
+      .notNull()
+      .default("ja"),
+    inviteTokenHash: text(),
+    inviteExpiresAt: timestamp({ withTimezone: true }),
+    lastLoginAt: timestamp({ withTimezone: true }),
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    uniqueIndex("users_invite_token_key").on(t.inviteTokenHash),
+    index("users_org_idx").on(t.organizationId),
+    check("users_role_check", inList(t.role, ROLES)),
+    check("users_status_check", inList(t.status, USER_STATUSES)),
+    check("users_locale_check", inList(t.locale, ["ja", "en"])),
+    check("users_email_lower_check", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** What a coordinator (or other staff) covers beyond their own organisation: institutions or whole areas. */
+export const userCoverage = pgTable(
+  "user_coverage",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** `org:<uuid>` or `area:<code>`, so that one primary key covers both kinds. */
+    scope: text().notNull(),
+    organizationId: uuid().references(() => organizations.id, { onDelete: "cascade" }),
+    areaCode: text().references(() => areas.code, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.scope] }),
+    check("user_coverage_one_target", sql`(${t.organizationId} is null) <> (${t.areaCode} is null)`),
+  ],
+);
+
+/** Server-side sessions, shared by every app server. The id is the SHA-256 of the cookie's token. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text().notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** Security-relevant actions. Append-only. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** The actor's e-mail at the time, kept even if the user is later removed. */
+    actorEmail: text(),
+    action: text().notNull(),
+    /** What the action was about, for throttling and search (e.g. the e-mail tried at sign-in). */
+    subject: text(),
+    targetType: text(),
+    targetId: text(),
+    ip: text(),
+    userAgent: text(),
+    details: jsonb().notNull().default({}),
+  },
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_action_subject_idx").on(t.action, t.subject, t.at),
+    index("audit_events_action_ip_idx").on(t.action, t.ip, t.at),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Research seeds database: researcher profiles, their works, seeds, edit history, imports.
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** PostgreSQL tsvector (built from the application's Japanese/English analyser; see src/server/text). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const researchers = pgTable(
+  "researchers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The kyoso account of the researcher, when they have one. */
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    externalId: text(),
+    eradId: text(),
+    researchmapPermalink: text(),
+    orcid: text(),
+    nameJa: text(),
+    nameEn: text(),
+    nameKana: text(),
+    department: text(),
+    position: text(),
+    /** [{ ja, en }] */
+    researchAreas: jsonb().$type<{ ja: string | null; en: string | null }[]>().notNull().default([]),
+    keywordsJa: text().array().notNull().default([]),
+    keywordsEn: text().array().notNull().default([]),
+    biographyJa: text(),
+    biographyEn: text(),
+    /** [{ name: {ja,en}, description: {ja,en} }] */
+    equipment: jsonb()
+      .$type<
+        {
+          name: { ja: string | null; en: string | null };
+          description: { ja: string | null; en: string | null };
+        }[]
+      >()
+      .notNull()
+      .default([]),
+    acceptingInquiries: boolean().notNull().default(true),
+    /** Analysed terms per field, for search and matching; rebuilt when the analyser version changes. */
+    terms: jsonb().$type<Record<string, string[]>>().notNull().default({}),
+    searchVector: tsvector(),
+    /** Names, keywords and research areas only: small, so that ranking many matches stays cheap. */
+    rankVector: tsvector(),
+    analyzerVersion: integer().notNull().default(0),
+    /** Hash of the last imported record, so that re-importing the same data changes nothing. */
+    importHash: text(),
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("researchers_user_key").on(t.userId),
+    uniqueIndex("researchers_external_id_key").on(t.externalId),
+    uniqueIndex("researchers_erad_id_key").on(t.eradId),
+    uniqueIndex("researchers_researchmap_key").on(t.researchmapPermalink),
+    uniqueIndex("researchers_orcid_key").on(t.orcid),
+    index("researchers_org_idx").on(t.organizationId),
+    index("researchers_search_idx").using("gin", t.searchVector),
+    check("researchers_name_check", sql`${t.nameJa} is not null or ${t.nameEn} is not null`),
+    check("researchers_erad_check", sql`${t.eradId} ~ '^[0-9]{8}$'`),
+  ],
+);
+
+/** Papers, patents and grants of a researcher. */
+export const researcherWorks = pgTable(
+  "researcher_works",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    researcherId: uuid()
+      .notNull()
+      .references(() => researchers.id, { onDelete: "cascade" }),
+    kind: text({ enum: ["paper", "patent", "grant"] }).notNull(),
+    titleJa: text(),
+    titleEn: text(),
+    abstractJa: text(),
+    abstractEn: text(),
+    year: smallint(),
+    venue: text(),
+    url: text(),
+    source: text({ enum: ["manual", "import", "researchmap"] })
+      .notNull()
+      .default("manual"),
+    sourceId: text(),
+    terms: jsonb().$type<Record<string, string[]>>().notNull().default({}),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [
+    index("researcher_works_researcher_idx").on(t.researcherId),
+    check("researcher_works_kind_check", inList(t.kind, ["paper", "patent", "grant"])),
+  ],
+);
+
+export const seeds = pgTable(
+  "seeds",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    externalId: text(),
+    /** The institution of the seed (its lead researcher's). */
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    titleJa: text(),
+    titleEn: text(),
+    summaryJa: text(),
+    summaryEn: text(),
+    overviewJa: text(),
+    overviewEn: text(),
+    featuresJa: text(),
+    featuresEn: text(),
+    applicationsJa: text(),
+    applicationsEn: text(),
+    keywordsJa: text().array().notNull().default([]),
+    keywordsEn: text().array().notNull().default([]),
+    fields: text().array().notNull().default([]),
+    trl: smallint(),
+    phase: text({ enum: ["basic", "applied", "practical"] }),
+    patents: text().array().notNull().default([]),
+    status: text({ enum: ["draft", "published", "archived"] })
+      .notNull()
+      .default("draft"),
+    visibility: text({ enum: ["public", "members", "coordinators"] })
+      .notNull()
+      .default("public"),
+    publishedAt: timestamp({ withTimezone: true }),
+    terms: jsonb().$type<Record<string, string[]>>().notNull().default({}),
+    searchVector: tsvector(),
+    /** Title, keywords and summary only: small, so that ranking many matches stays cheap. */
+    rankVector: tsvector(),
+    analyzerVersion: integer().notNull().default(0),
+    importHash: text(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("seeds_external_id_key").on(t.externalId),
+    index("seeds_org_idx").on(t.organizationId),
+    index("seeds_search_idx").using("gin", t.searchVector),
+    index("seeds_fields_idx").using("gin", t.fields),
+    check("seeds_title_check", sql`${t.titleJa} is not null or ${t.titleEn} is not null`),
+    check("seeds_trl_check", sql`${t.trl} between 1 and 9`),
+    check("seeds_status_check", inList(t.status, ["draft", "published", "archived"])),
+    check("seeds_visibility_check", inList(t.visibility, ["public", "members", "coordinators"])),
+    check("seeds_phase_check", inList(t.phase, ["basic", "applied", "practical"])),
+  ],
+);
+
+export const seedResearchers = pgTable(
+  "seed_researchers",
+  {
+    seedId: uuid()
+      .notNull()
+      .references(() => seeds.id, { onDelete: "cascade" }),
+    researcherId: uuid()
+      .notNull()
+      .references(() => researchers.id, { onDelete: "cascade" }),
+    role: text({ enum: ["lead", "member"] })
+      .notNull()
+      .default("member"),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seedId, t.researcherId] }),
+    index("seed_researchers_researcher_idx").on(t.researcherId),
+  ],
+);
+
+/** Images of a seed (figures on the seed sheet), stored in the database so that every server can serve them. */
+export const seedImages = pgTable(
+  "seed_images",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    seedId: uuid()
+      .notNull()
+      .references(() => seeds.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    bytes: bytea().notNull(),
+    size: integer().notNull(),
+    caption: text(),
+    sortOrder: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("seed_images_seed_idx").on(t.seedId)],
+);
+
+/** Edit history of versioned records: who changed what, when, from where. */
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    entityType: text().notNull(),
+    entityId: uuid().notNull(),
+    version: integer().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text(),
+    /** web, import, cli, demo */
+    source: text().notNull(),
+    /** { field: { from, to } } */
+    changes: jsonb().$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+  },
+  (t) => [index("revisions_entity_idx").on(t.entityType, t.entityId, t.version)],
+);
+
+/** Imports started from the web (the CLI reports directly); progress and report for the UI. */
+export const importJobs = pgTable("import_jobs", {
+  id: uuid().primaryKey().defaultRandom(),
+  kind: text({ enum: ["researchers", "seeds"] }).notNull(),
+  format: text().notNull(),
+  fileName: text().notNull(),
+  dryRun: boolean().notNull(),
+  partial: boolean().notNull(),
+  status: text({ enum: ["running", "succeeded", "rejected", "failed"] }).notNull(),
+  progress: jsonb().$type<{ phase: string; done: number; total: number }>().notNull(),
+  report: jsonb().$type<Record<string, unknown>>(),
+  createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  finishedAt: timestamp({ withTimezone: true }),
+});

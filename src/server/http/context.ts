@@ -1,0 +1,24 @@
+import type { Actor } from "../auth/policy";
+import type { Config } from "../config";
+import type { Database } from "../db/client";
+
+/** Who made a request and from where; passed to domain functions that write the audit log. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    meta: RequestMeta;
+  };
+};

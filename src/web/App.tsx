@@ -1,0 +1,155 @@
+import { Center, Loader } from "@mantine/core";
+import type { ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { AppLayout } from "./components/AppLayout";
+import { PublicLayout } from "./components/PublicLayout";
+import { AccountPage } from "./pages/AccountPage";
+import { AuditPage } from "./pages/AuditPage";
+import { CatalogPage } from "./pages/CatalogPage";
+import { HomePage } from "./pages/HomePage";
+import { ImportsPage } from "./pages/ImportsPage";
+import { InvitePage } from "./pages/InvitePage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { OrganizationDetailPage } from "./pages/OrganizationDetailPage";
+import { OrganizationsPage } from "./pages/OrganizationsPage";
+import { ProfileEditPage } from "./pages/ProfileEditPage";
+import { ResearcherListPage } from "./pages/ResearcherListPage";
+import { ResearcherPage } from "./pages/ResearcherPage";
+import { SeedEditPage } from "./pages/SeedEditPage";
+import { SeedListPage } from "./pages/SeedListPage";
+import { SeedPage } from "./pages/SeedPage";
+import { UsersPage } from "./pages/UsersPage";
+import { useMe, usePermissions } from "./session";
+
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const { data: me, isLoading } = useMe();
+  const location = useLocation();
+  if (isLoading) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (!me)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (me.user.mustChangePassword && location.pathname !== "/account")
+    return <Navigate to="/account" replace />;
+  return <AppLayout>{children}</AppLayout>;
+}
+
+function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const can = usePermissions();
+  return can(permission) ? children : <NotFoundPage />;
+}
+
+/** A page for signed-in users, optionally needing a permission (else "not found"). */
+function signedIn(page: ReactNode, permission?: string) {
+  return (
+    <RequireSignIn>
+      {permission ? <RequirePermission permission={permission}>{page}</RequirePermission> : page}
+    </RequireSignIn>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/catalog"
+        element={
+          <PublicLayout>
+            <CatalogPage />
+          </PublicLayout>
+        }
+      />
+      <Route
+        path="/catalog/seeds/:id"
+        element={
+          <PublicLayout>
+            <SeedPage />
+          </PublicLayout>
+        }
+      />
+      <Route
+        path="/catalog/researchers/:id"
+        element={
+          <PublicLayout>
+            <ResearcherPage />
+          </PublicLayout>
+        }
+      />
+      <Route path="/invite/:token" element={<InvitePage />} />
+      <Route
+        path="/"
+        element={
+          <RequireSignIn>
+            <HomePage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/organizations"
+        element={
+          <RequireSignIn>
+            <OrganizationsPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/organizations/:id"
+        element={
+          <RequireSignIn>
+            <OrganizationDetailPage />
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/admin/users"
+        element={
+          <RequireSignIn>
+            <RequirePermission permission="users:read">
+              <UsersPage />
+            </RequirePermission>
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/admin/audit"
+        element={
+          <RequireSignIn>
+            <RequirePermission permission="audit:read">
+              <AuditPage />
+            </RequirePermission>
+          </RequireSignIn>
+        }
+      />
+      <Route
+        path="/account"
+        element={
+          <RequireSignIn>
+            <AccountPage />
+          </RequireSignIn>
+        }
+      />
+      <Route path="/my/profile" element={signedIn(<ProfileEditPage mine />)} />
+      <Route path="/seeds" element={signedIn(<SeedListPage />, "seeds:update")} />
+      <Route path="/seeds/new" element={signedIn(<SeedEditPage />, "seeds:create")} />
+      <Route path="/seeds/:id/edit" element={signedIn(<SeedEditPage />, "seeds:update")} />
+      <Route path="/researchers" element={signedIn(<ResearcherListPage />, "researchers:list")} />
+      <Route path="/researchers/new" element={signedIn(<ProfileEditPage />, "researchers:list")} />
+      <Route path="/researchers/:id/edit" element={signedIn(<ProfileEditPage />, "researchers:update")} />
+      <Route path="/admin/imports" element={signedIn(<ImportsPage />, "catalog:import")} />
+      <Route
+        path="*"
+        element={
+          <RequireSignIn>
+            <NotFoundPage />
+          </RequireSignIn>
+        }
+      />
+    </Routes>
+  );
+}

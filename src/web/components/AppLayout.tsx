@@ -1,0 +1,158 @@
+import { AppShell, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import {
+  IconApi,
+  IconBuildingCommunity,
+  IconBulb,
+  IconChevronDown,
+  IconFileImport,
+  IconFileText,
+  IconHome,
+  IconId,
+  IconListDetails,
+  IconLogout,
+  IconUserCog,
+  IconUserSearch,
+  IconUsers,
+} from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import { useFormat } from "../format";
+import { useMe, usePermissions, useSignOut } from "../session";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { data: me } = useMe();
+  const can = usePermissions();
+  const fmt = useFormat();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+
+  const links = [
+    { to: "/", label: t("nav.home"), icon: IconHome, show: true },
+    { to: "/catalog", label: t("nav.catalog"), icon: IconBulb, show: true },
+    { to: "/my/profile", label: t("nav.myProfile"), icon: IconId, show: me?.user.role === "researcher" },
+    { to: "/seeds", label: t("nav.mySeeds"), icon: IconFileText, show: can("seeds:update") },
+    { to: "/researchers", label: t("nav.researchers"), icon: IconUserSearch, show: can("researchers:list") },
+    {
+      to: "/organizations",
+      label: t("nav.organizations"),
+      icon: IconBuildingCommunity,
+      show: can("organizations:read"),
+    },
+  ];
+  const adminLinks = [
+    { to: "/admin/imports", label: t("nav.imports"), icon: IconFileImport, show: can("catalog:import") },
+    { to: "/admin/users", label: t("nav.users"), icon: IconUsers, show: can("users:read") },
+    { to: "/admin/audit", label: t("nav.audit"), icon: IconListDetails, show: can("audit:read") },
+  ];
+  const isActive = (to: string) =>
+    to === "/" ? location.pathname === "/" : location.pathname.startsWith(to);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a className="kyoso-skip" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.menu")} />
+            <UnstyledButton component={Link} to="/">
+              <Text fw={800} size="lg" c="indigo.8">
+                {t("app.name")}
+              </Text>
+            </UnstyledButton>
+            <Text size="xs" c="dimmed" visibleFrom="md">
+              {t("app.platform")}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Badge variant="light" color="gray" visibleFrom="sm" title={t("home.fiscalYear")}>
+              {fmt.currentFiscalYear()}
+            </Badge>
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={me?.user.displayName}>
+                  <Group gap={4} wrap="nowrap">
+                    <div style={{ textAlign: "right" }}>
+                      <Text size="sm" fw={600} lh={1.2}>
+                        {me?.user.displayName}
+                      </Text>
+                      <Text size="xs" c="dimmed" lh={1.2} visibleFrom="sm">
+                        {me ? t(`roles.${me.user.role}`) : ""}
+                      </Text>
+                    </div>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me?.user.email}</Menu.Label>
+                <Menu.Item leftSection={<IconUserCog size={16} />} onClick={() => navigate("/account")}>
+                  {t("nav.account")}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconLogout size={16} />}
+                  onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/login") })}
+                >
+                  {t("nav.signOut")}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <NavLink
+              key={l.to}
+              component={Link}
+              to={l.to}
+              label={l.label}
+              leftSection={<l.icon size={18} />}
+              active={isActive(l.to)}
+              onClick={close}
+            />
+          ))}
+        {adminLinks.some((l) => l.show) && (
+          <Text size="xs" c="dimmed" mt="md" mb={4} px="sm">
+            {t("nav.admin")}
+          </Text>
+        )}
+        {adminLinks
+          .filter((l) => l.show)
+          .map((l) => (
+            <NavLink
+              key={l.to}
+              component={Link}
+              to={l.to}
+              label={l.label}
+              leftSection={<l.icon size={18} />}
+              active={isActive(l.to)}
+              onClick={close}
+            />
+          ))}
+        <NavLink
+          mt="md"
+          href="/api/docs"
+          target="_blank"
+          label={t("nav.apiDocs")}
+          leftSection={<IconApi size={18} />}
+        />
+      </AppShell.Navbar>
+      <AppShell.Main id="main">{children}</AppShell.Main>
+    </AppShell>
+  );
+}
