@@ -18,11 +18,21 @@ import { auditRoutes } from "./modules/audit/routes";
 import { catalogEditRoutes } from "./modules/catalog/routes-edit";
 import { catalogImportRoutes } from "./modules/catalog/routes-import";
 import { catalogPublicRoutes } from "./modules/catalog/routes-public";
+import { SearchCache } from "./modules/catalog/search-cache";
 import { organizationRoutes } from "./modules/organizations/routes";
 import { userRoutes } from "./modules/users/routes";
 import { VERSION } from "./version";
 
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps: AppDeps = {
+    ...given,
+    searchCache:
+      given.searchCache !== undefined
+        ? given.searchCache
+        : given.config.searchCache
+          ? new SearchCache()
+          : null,
+  };
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
 

@@ -32,6 +32,7 @@ const envSchema = z.object({
     .default(12),
   KYOSO_WEB_DIR: z.string().min(1).default("dist/web"),
   KYOSO_LOG_REQUESTS: boolish.default(false),
+  KYOSO_SEARCH_CACHE: boolish.default(true),
   KYOSO_RESEARCHMAP_API: z.url({ message: "must be a URL such as https://api.researchmap.jp" }).optional(),
 });
 
@@ -51,6 +52,8 @@ export interface Config {
   sessionHours: number;
   webDir: string;
   logRequests: boolean;
+  /** Keep public catalogue search answers in memory until the catalogue changes (see search-cache.ts). */
+  searchCache: boolean;
   /** researchmap's read API (e.g. https://api.researchmap.jp); live imports are off without it. */
   researchmapApi: string | undefined;
 }
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionHours: e.KYOSO_SESSION_HOURS,
     webDir: path.resolve(cwd, e.KYOSO_WEB_DIR),
     logRequests: e.KYOSO_LOG_REQUESTS,
+    searchCache: e.KYOSO_SEARCH_CACHE,
     researchmapApi: e.KYOSO_RESEARCHMAP_API,
   };
 }

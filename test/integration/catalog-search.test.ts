@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImport } from "../../src/server/modules/catalog/import/run";
+import { SearchCache } from "../../src/server/modules/catalog/search-cache";
 import type { Agent, TestContext } from "../helpers/app";
 import { createTestContext } from "../helpers/app";
 import { backendName } from "../helpers/db";
@@ -314,5 +315,46 @@ describe(`researcher directory (${backendName})`, () => {
       await ctx.request(`/api/catalog/researchers?q=${encodeURIComponent("田中")}`)
     ).json()) as Page<{ seedCount: number }>;
     expect(tanaka.items[0]!.seedCount).toBe(1);
+  });
+});
+
+describe(`cached answers follow every write (${backendName})`, () => {
+  it("keeps an answer until a write to seeds, links or organisations by any route, then recomputes", async () => {
+    const cache = new SearchCache<number>();
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.through(ctx.database.db, "k", compute)).toBe(1);
+    expect(await cache.through(ctx.database.db, "k", compute)).toBe(1); // served from the cache
+    expect(cache.hits).toBe(1);
+    // Writes made outside the app (as another server or a CLI import would) retire it.
+    for (const write of [
+      "update seeds set title_ja = title_ja where external_id = 'river'",
+      "update organizations set name_en = name_en where code = 'kosen-nagaoka'",
+      "delete from seed_researchers where false",
+    ]) {
+      const before = computed;
+      await ctx.database.query(write);
+      expect({ write, value: await cache.through(ctx.database.db, "k", compute) }).toEqual({
+        write,
+        value: before + 1,
+      });
+    }
+    // A read does not.
+    await ctx.database.query("select count(*) from seeds");
+    expect(await cache.through(ctx.database.db, "k", compute)).toBe(computed);
+  });
+
+  it("shows a changed title and a withdrawn visibility at once through HTTP", async () => {
+    const title = async () => (await search("q=河川")).items.map((c) => c.titleJa);
+    expect(await title()).toEqual(["センサネットワークによる河川監視"]);
+    await ctx.database.query("update seeds set title_ja = '河川の水位監視' where external_id = 'river'");
+    expect(await title()).toEqual(["河川の水位監視"]);
+    await ctx.database.query("update seeds set visibility = 'members' where external_id = 'river'");
+    expect(await title()).toEqual([]);
+    expect((await search("q=河川", member)).items.map((c) => c.titleJa)).toEqual(["河川の水位監視"]);
+    await ctx.database.query(
+      "update seeds set visibility = 'public', title_ja = 'センサネットワークによる河川監視' where external_id = 'river'",
+    );
+    expect(await title()).toEqual(["センサネットワークによる河川監視"]);
   });
 });

@@ -33,14 +33,19 @@ async function rows<T>(db: Db | Tx, q: ReturnType<typeof sql>): Promise<T[]> {
   return r.rows;
 }
 
-/** Tables of the public schema, parents before children (foreign keys), names quoted-safe. */
+/** Derived state, rebuilt by the database itself: not written to backups, not truncated by a restore. */
+const NOT_BACKED_UP = new Set(["catalog_state"]);
+
+/** Tables of the public schema that backups hold, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(db: Db | Tx): Promise<string[]> {
   const tables = (
     await rows<{ name: string }>(
       db,
       sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
     )
-  ).map((t) => t.name);
+  )
+    .map((t) => t.name)
+    .filter((t) => !NOT_BACKED_UP.has(t));
   const deps = await rows<{ child: string; parent: string }>(
     db,
     sql`select c.relname as child, p.relname as parent from pg_constraint k

@@ -362,6 +362,10 @@ export const seeds = pgTable(
     index("seeds_org_idx").on(t.organizationId),
     index("seeds_search_idx").using("gin", t.searchVector),
     index("seeds_fields_idx").using("gin", t.fields),
+    /** The catalogue's browse order (newest published first) without sorting the whole table. */
+    index("seeds_published_idx")
+      .on(t.publishedAt.desc().nullsLast(), t.id)
+      .where(sql`${t.status} = 'published'`),
     check("seeds_title_check", sql`${t.titleJa} is not null or ${t.titleEn} is not null`),
     check("seeds_trl_check", sql`${t.trl} between 1 and 9`),
     check("seeds_status_check", inList(t.status, ["draft", "published", "archived"])),
@@ -443,3 +447,17 @@ export const importJobs = pgTable("import_jobs", {
   createdAt: createdAt(),
   finishedAt: timestamp({ withTimezone: true }),
 });
+
+/**
+ * One row: a counter that statement-level triggers (migration search_cache) raise on every write to the
+ * tables behind catalogue search results. Cached search answers are keyed by it, so a write by any
+ * process (a second server, a CLI import, plain SQL) retires them. Not part of backups (derived state).
+ */
+export const catalogState = pgTable(
+  "catalog_state",
+  {
+    id: smallint().primaryKey().default(1),
+    generation: integer().notNull().default(0),
+  },
+  (t) => [check("catalog_state_single_row", sql`${t.id} = 1`)],
+);

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/policy";
 import type { Config } from "../config";
 import type { Database } from "../db/client";
+import type { SearchCache } from "../modules/catalog/search-cache";
 
 /** Who made a request and from where; passed to domain functions that write the audit log. */
 export interface RequestMeta {
@@ -11,6 +12,8 @@ export interface RequestMeta {
 export interface AppDeps {
   database: Database;
   config: Config;
+  /** Public catalogue answers (null when KYOSO_SEARCH_CACHE=off); createApp makes one if not given. */
+  searchCache?: SearchCache | null;
 }
 
 export type AppEnv = {

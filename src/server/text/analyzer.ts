@@ -18,7 +18,7 @@ import kuromoji from "kuromoji";
 import { stemmer } from "stemmer";
 import { katakanaToHiragana } from "../../shared/text";
 
-/** Bump when the output of the analyser changes: stored terms are rebuilt (see catalog/reindex.ts). */
+/** Bump when the output of the analyser changes: stored terms are rebuilt (see catalog/maintenance.ts). */
 export const ANALYZER_VERSION = 2;
 
 export interface Token {

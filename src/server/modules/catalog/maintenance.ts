@@ -3,13 +3,17 @@
  * refreshing the planner's statistics after bulk writes (the embedded database has no autovacuum).
  */
 import { asc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client";
+import type { Db } from "../../db/client";
 import { researchers, researcherWorks, seeds } from "../../db/schema";
 import { ANALYZER_VERSION } from "../../text/analyzer";
 import { analyzeResearchers, analyzeSeeds } from "./analysis-pool";
 
-export async function refreshStatistics(db: DbOrTx): Promise<void> {
-  await db.execute(sql`analyze seeds, researchers, researcher_works, seed_researchers`);
+/**
+ * VACUUM ANALYZE of the catalogue tables after bulk writes: fresh planner statistics, and the visibility
+ * map that lets counts use index-only scans. Must run outside a transaction.
+ */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await db.execute(sql`vacuum (analyze) seeds, researchers, researcher_works, seed_researchers`);
 }
 
 const BATCH = 1000;

@@ -104,11 +104,19 @@ export async function searchSeeds(
         : page.sort === "newest" || !f.tsquery
           ? sql`m.published_at desc nulls last`
           : sql`m.rank desc, m.published_at desc nulls last`;
-  // Two steps: find and order the matching ids (cheap columns only), then build the cards of one page.
+  // Without words: page through the browse index, count separately (no rank to share between the two).
+  const browse = sql`select s.id, row_number() over (order by ${order}, m.id) as n
+          from seeds s join organizations o on o.id = s.organization_id
+          cross join lateral (select s.id, s.published_at, s.updated_at, coalesce(s.title_ja, s.title_en) as title) m
+          where ${seedWhere(f, v)}
+          order by ${order}, m.id
+          limit ${page.limit} offset ${page.offset}`;
+  // With words: find and rank the matches once (cheap columns only), then build the cards of one page.
   const rows = await preferIndexes(db, !!f.tsquery, (q) =>
     rowsOf<SeedCardRow & { total: number }>(
       q,
-      sql`with matched as (
+      f.tsquery
+        ? sql`with matched as (
           select s.id, ${rank} as rank, s.published_at, s.updated_at, coalesce(s.title_ja, s.title_en) as title
           from seeds s join organizations o on o.id = s.organization_id
           where ${seedWhere(f, v)}
@@ -118,6 +126,11 @@ export async function searchSeeds(
           limit ${page.limit} offset ${page.offset}
         )
         select ${SEED_CARD_COLUMNS}, (select count(*) from matched)::int as total
+        from page join seeds s on s.id = page.id join organizations o on o.id = s.organization_id
+        order by page.n`
+        : sql`with page as (${browse})
+        select ${SEED_CARD_COLUMNS},
+          (select count(*) from seeds s join organizations o on o.id = s.organization_id where ${seedWhere(f, v)})::int as total
         from page join seeds s on s.id = page.id join organizations o on o.id = s.organization_id
         order by page.n`,
     ),

@@ -34,6 +34,7 @@ export function catalogPublicRoutes() {
           db: c.get("deps").database.db,
           actor: c.get("actor"),
           query: c.req.valid("query"),
+          cache: c.get("deps").searchCache ?? null,
         }),
         200,
       ),

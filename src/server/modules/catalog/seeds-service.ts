@@ -14,13 +14,32 @@ import { analyzeSeed } from "./analysis";
 import { presentSeedCard, presentSeedDetail } from "./present";
 import * as repo from "./repository";
 import type { SeedInput, SeedSearchQuery } from "./schemas";
+import type { SearchCache } from "./search-cache";
 import { researcherEditCondition, rowsOf, toTsquery } from "./search-sql";
 
 export function viewerScope(actor: Actor | null): repo.ViewerScope {
   return { visibilities: seedVisibilitiesFor(actor), scope: catalogEditScope(actor) };
 }
 
-export async function searchCatalog(opts: { db: DbOrTx; actor: Actor | null; query: SeedSearchQuery }) {
+type CatalogAnswer = Awaited<ReturnType<typeof searchCatalogUncached>>;
+
+/**
+ * The public catalogue search. Viewers who edit no seeds see exactly what their visibility level allows,
+ * so their answers can be shared through the cache (keyed by visibility level and the whole query).
+ */
+export async function searchCatalog(opts: {
+  db: DbOrTx;
+  actor: Actor | null;
+  query: SeedSearchQuery;
+  cache?: SearchCache | null;
+}): Promise<CatalogAnswer> {
+  const v = viewerScope(opts.actor);
+  if (!opts.cache || v.scope.kind !== "none") return searchCatalogUncached(opts);
+  const key = JSON.stringify([v.visibilities, opts.query]);
+  return (await opts.cache.through(opts.db, key, () => searchCatalogUncached(opts))) as CatalogAnswer;
+}
+
+async function searchCatalogUncached(opts: { db: DbOrTx; actor: Actor | null; query: SeedSearchQuery }) {
   const { query } = opts;
   const analyzer = await loadAnalyzer();
   const tsquery = query.q ? toTsquery(analyzer.query(query.q)) : null;

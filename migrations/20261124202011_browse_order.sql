@@ -1,0 +1,1 @@
+CREATE INDEX "seeds_published_idx" ON "seeds" USING btree ("published_at" DESC NULLS LAST,"id") WHERE "seeds"."status" = 'published';
