@@ -19,6 +19,8 @@ import { catalogEditRoutes } from "./modules/catalog/routes-edit";
 import { catalogImportRoutes } from "./modules/catalog/routes-import";
 import { catalogPublicRoutes } from "./modules/catalog/routes-public";
 import { SearchCache } from "./modules/catalog/search-cache";
+import { mailRoutes } from "./modules/mail/routes";
+import { needRoutes } from "./modules/needs/routes";
 import { organizationRoutes } from "./modules/organizations/routes";
 import { userRoutes } from "./modules/users/routes";
 import { VERSION } from "./version";
@@ -62,6 +64,8 @@ export function createApp(given: AppDeps) {
   app.route("/api", catalogPublicRoutes());
   app.route("/api", catalogEditRoutes());
   app.route("/api", catalogImportRoutes());
+  app.route("/api", needRoutes());
+  app.route("/api", mailRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

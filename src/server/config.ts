@@ -10,31 +10,63 @@ const boolish = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).optional(),
-  KYOSO_DATA_DIR: z.string().min(1).default("./data"),
-  DATABASE_URL: z
-    .string()
-    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "must be a postgres:// or postgresql:// URL")
-    .optional(),
-  KYOSO_DEMO: boolish.default(true),
-  KYOSO_DEMO_SIZE: z
-    .enum(["full", "small"], { message: "must be full (4,200 researchers, 10,000 seeds) or small (a tenth)" })
-    .default("full"),
-  KYOSO_DEMO_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
-  KYOSO_PUBLIC_URL: z.url().optional(),
-  KYOSO_SESSION_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 90)
-    .default(12),
-  KYOSO_WEB_DIR: z.string().min(1).default("dist/web"),
-  KYOSO_LOG_REQUESTS: boolish.default(false),
-  KYOSO_SEARCH_CACHE: boolish.default(true),
-  KYOSO_RESEARCHMAP_API: z.url({ message: "must be a URL such as https://api.researchmap.jp" }).optional(),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).optional(),
+    KYOSO_DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    KYOSO_DEMO: boolish.default(true),
+    KYOSO_DEMO_SIZE: z
+      .enum(["full", "small"], {
+        message: "must be full (4,200 researchers, 10,000 seeds) or small (a tenth)",
+      })
+      .default("full"),
+    KYOSO_DEMO_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+    KYOSO_PUBLIC_URL: z.url().optional(),
+    KYOSO_SESSION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
+    KYOSO_WEB_DIR: z.string().min(1).default("dist/web"),
+    KYOSO_LOG_REQUESTS: boolish.default(false),
+    KYOSO_SEARCH_CACHE: boolish.default(true),
+    KYOSO_RESEARCHMAP_API: z.url({ message: "must be a URL such as https://api.researchmap.jp" }).optional(),
+    KYOSO_SMTP_URL: z
+      .string()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return (u.protocol === "smtp:" || u.protocol === "smtps:") && !!u.hostname;
+        } catch {
+          return false;
+        }
+      }, "must be an SMTP URL such as smtp://user:password@mail.example.jp:587 (smtps:// for TLS from the start)")
+      .optional(),
+    KYOSO_MAIL_FROM: z
+      .string()
+      .refine(
+        (v) =>
+          /^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$/.test(v) || /^[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/.test(v),
+        "must be an address such as kyoso@example.ac.jp or 'kyoso 協創 <kyoso@example.ac.jp>'",
+      )
+      .optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.KYOSO_SMTP_URL && !e.KYOSO_MAIL_FROM) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KYOSO_MAIL_FROM"],
+        message:
+          "is required with KYOSO_SMTP_URL: the sender address, e.g. 'kyoso 協創 <kyoso@example.ac.jp>'",
+      });
+    }
+  });
 
 export interface Config {
   port: number;
@@ -56,6 +88,10 @@ export interface Config {
   searchCache: boolean;
   /** researchmap's read API (e.g. https://api.researchmap.jp); live imports are off without it. */
   researchmapApi: string | undefined;
+  /** SMTP server for outgoing mail (nodemailer URL); without it mails stay in the outbox for admins to read. */
+  smtpUrl: string | undefined;
+  /** The From: address of outgoing mail (required with smtpUrl). */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logRequests: e.KYOSO_LOG_REQUESTS,
     searchCache: e.KYOSO_SEARCH_CACHE,
     researchmapApi: e.KYOSO_RESEARCHMAP_API,
+    smtpUrl: e.KYOSO_SMTP_URL,
+    mailFrom: e.KYOSO_MAIL_FROM ?? "kyoso <no-reply@kyoso.invalid>",
   };
 }
 

@@ -7,10 +7,11 @@ import { purgeExpiredSessions } from "./auth/sessions";
 import { describeDatabase, prepareDatabase } from "./boot";
 import { exitWithError } from "./cli-errors";
 import { type Config, loadConfig } from "./config";
-import type { Database } from "./db/client";
+import { type Database, maskUrl } from "./db/client";
 import { failInterruptedJobs } from "./modules/catalog/import/jobs";
 import { refreshStatistics, reindexStale } from "./modules/catalog/maintenance";
 import { formatDemoAccounts, isEmptyDatabase, loadDemoData } from "./modules/demo";
+import { startMailSender } from "./modules/mail/sender";
 import { loadAnalyzer } from "./text/analyzer";
 import { VERSION } from "./version";
 
@@ -40,7 +41,8 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
     } else emptyWithoutDemo = true;
   }
   await analyzer;
-  const app = createApp({ database, config });
+  const mailSender = startMailSender({ db: database.db, config });
+  const app = createApp({ database, config, mailSender });
   const url = `http://localhost:${config.port}`;
 
   const server = serve(
@@ -58,6 +60,11 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
             "  npx kyoso user create --email you@example.jp --name 'Your Name' --role admin --org nagaokaut\n",
         );
       }
+      console.log(
+        config.smtpUrl
+          ? `Mail: sent through ${maskUrl(config.smtpUrl)} from ${config.mailFrom}.`
+          : "Mail: no SMTP server configured (KYOSO_SMTP_URL); mails are kept in the outbox (admin → 送信メール).",
+      );
       console.log("Stop with Ctrl+C.");
       void maintainCatalog(database.db);
     },
@@ -84,12 +91,16 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
     console.log(`\nkyoso: ${signal} received, stopping…`);
     clearInterval(purge);
     server.close();
-    void database.close().finally(() => process.exit(0));
+    void mailSender
+      .stop()
+      .catch(() => undefined)
+      .then(() => database.close())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
-  return { server, database, app };
+  return { server, database, app, mailSender };
 }
 
 /** After start: bring search data written by an older analyser up to date, then refresh statistics. */

@@ -16,7 +16,8 @@ export const TEST_PASSWORD = "test-password-123";
 
 export interface TestContext extends TestDatabase {
   app: ReturnType<typeof createApp>;
-  request(path: string, init?: RequestInit): Promise<Response>;
+  /** A request to the app; `ip` plays the client's address (as @hono/node-server would give it). */
+  request(path: string, init?: RequestInit, opts?: { ip?: string }): Promise<Response>;
   buildOrganization(
     o?: Partial<typeof organizations.$inferInsert> & { type?: OrgType },
   ): Promise<typeof organizations.$inferSelect>;
@@ -36,6 +37,8 @@ export interface TestContext extends TestDatabase {
 export class Agent {
   cookie = "";
   csrf = "";
+  /** The client address the app sees (for per-address limits). */
+  ip: string | undefined;
   constructor(
     private ctx: Pick<TestContext, "request">,
     readonly email: string,
@@ -50,7 +53,11 @@ export class Agent {
       headers.set("content-type", "application/json");
       body = JSON.stringify(init.json);
     }
-    const res = await this.ctx.request(path, { ...init, headers, body: body ?? null });
+    const res = await this.ctx.request(
+      path,
+      { ...init, headers, body: body ?? null },
+      this.ip ? { ip: this.ip } : {},
+    );
     const set = res.headers.get("set-cookie");
     if (set) {
       const m = /kyoso_session=([^;]*)/.exec(set);
@@ -81,7 +88,14 @@ export async function createTestContext(): Promise<TestContext> {
   const config = { ...loadConfig({ KYOSO_DEMO: "off" }), webDir: "/nonexistent" };
   const app = createApp({ database: tdb.database, config });
   const db = tdb.database.db;
-  const request = async (path: string, init?: RequestInit) => app.request(path, init);
+  const request = async (path: string, init?: RequestInit, opts: { ip?: string } = {}) =>
+    app.request(
+      path,
+      init,
+      opts.ip
+        ? { incoming: { socket: { remoteAddress: opts.ip, remotePort: 50000, remoteFamily: "IPv4" } } }
+        : undefined,
+    );
 
   const ctx: TestContext = {
     ...tdb,

@@ -63,6 +63,16 @@ const MATRIX: Record<string, string> = {
   "GET /api/imports/{id}/problems.csv": "Y  Y  -  -  -  -  -  -",
   "GET /api/imports/templates/{kind}": "Y  Y  -  -  -  -  -  -",
   "GET /api/exports/{kind}": "Y  Y  -  -  -  -  -  -",
+  "POST /api/needs/public": "public",
+  "POST /api/needs": "Y  Y  -  Y  Y  -  -  -",
+  "GET /api/needs": "public",
+  "GET /api/needs/viewer-options": "Y  Y  -  -  -  -  -  -",
+  "GET /api/needs/{id}": "public",
+  "PATCH /api/needs/{id}": "Y  Y  -  -  -  -  -  -",
+  "GET /api/needs/{id}/history": "Y  Y  -  -  -  -  -  -",
+  "GET /api/mail": "Y  -  -  -  -  -  -  -",
+  "GET /api/mail/{id}": "Y  -  -  -  -  -  -  -",
+  "POST /api/mail/{id}/retry": "Y  -  -  -  -  -  -  -",
 };
 
 /** The roles allowed by a matrix row, or "public". */

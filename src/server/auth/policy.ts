@@ -7,6 +7,7 @@
 import { isInstitutionType, ORG_TYPES, type OrgType, type Role } from "../../shared/roles";
 import type { Visibility } from "../../shared/seeds";
 import { forbidden } from "../errors";
+import type { NdaStatus, NeedConfidentiality } from "../modules/needs/codes";
 
 /** The signed-in user, as every domain function sees them. */
 export interface Actor {
@@ -59,6 +60,14 @@ export const PERMISSIONS = {
   "seeds:update": ["admin", "coordinator", "researcher"],
   "catalog:import": ["admin", "coordinator"],
   "catalog:export": ["admin", "coordinator"],
+  /** Submit a need signed in: companies for themselves, referral partners for a client, staff at intake. */
+  "needs:submit": ["admin", "coordinator", "company_member", "referral_partner"],
+  /** Screen needs: summary, confidentiality, NDA, named viewers. Row rule: canManageNeed. */
+  "needs:update": ["admin", "coordinator"],
+  /** The outbox: every mail kept or sent, with its text and delivery errors. */
+  "mail:read": ["admin"],
+  /** Send a failed or outbox-only mail again. */
+  "mail:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -155,4 +164,138 @@ export function seedVisibilitiesFor(actor: Actor | null): Visibility[] {
 /** e-Rad numbers and similar identifiers are shown to staff, not to the public. */
 export function canSeeResearcherIdentifiers(actor: Actor | null): boolean {
   return !!actor && (STAFF as readonly Role[]).includes(actor.role);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Needs: who sees what of a need. `needView` is the one decision, used by every read (list, detail,
+// matching later) and by the tests' matrix.
+
+/** What the view of a need depends on (a need row, plus whether the viewer is one of its named people). */
+export interface NeedAccessFacts {
+  confidentiality: NeedConfidentiality;
+  ndaRequired: boolean;
+  ndaStatus: NdaStatus;
+  anonymousUntilAgreed: boolean;
+  nameAgreed: boolean;
+  areaCode: string | null;
+  submittedBy: string | null;
+  companyOrganizationId: string | null;
+  referralOrganizationId: string | null;
+  hasPublicSummary: boolean;
+  /** The viewer is listed in need_viewers (honoured when confidentiality is `named`). */
+  viewerIsNamed: boolean;
+}
+
+/** The viewer: the actor and, for coordinators, the areas whose needs they handle (needCoverageAreas). */
+export interface NeedViewer {
+  actor: Actor | null;
+  coveredAreaCodes: readonly string[];
+}
+
+export interface NeedView {
+  /** full: the whole need; summary: the coordinators' public summary (and status) only; none: 404. */
+  level: "full" | "summary" | "none";
+  /** The company's name (anonymous needs hide it until the company agrees to be named). */
+  showCompany: boolean;
+  /** Contact person, e-mail, phone, referral details and submitter: owners and the need's coordinators. */
+  showContact: boolean;
+  /** Submitter, its company or its referral partner. */
+  owner: boolean;
+  /** The viewer handles the need: admins, and coordinators of its area (a need without area: every coordinator). */
+  manages: boolean;
+  /** A read of the full need by someone outside its owners and its coordinators: written to the audit log. */
+  audit: boolean;
+}
+
+/**
+ * The areas whose needs a coordinator handles: the areas they cover and the areas of their own institution
+ * and of the institutions they cover (resolved by the needs repository, which knows organisations' areas).
+ */
+export function needCoverageInputs(actor: Actor | null): { organizationIds: string[]; areaCodes: string[] } {
+  if (actor?.role !== "coordinator") return { organizationIds: [], areaCodes: [] };
+  return {
+    organizationIds: [
+      ...(isInstitutionType(actor.organizationType) ? [actor.organizationId] : []),
+      ...actor.coverage.organizationIds,
+    ],
+    areaCodes: actor.coverage.areaCodes,
+  };
+}
+
+export function isNeedOwner(actor: Actor | null, need: NeedAccessFacts): boolean {
+  if (!actor) return false;
+  if (need.submittedBy === actor.id) return true;
+  if (actor.role === "company_member" && need.companyOrganizationId === actor.organizationId) return true;
+  return actor.role === "referral_partner" && need.referralOrganizationId === actor.organizationId;
+}
+
+/** Admins, and coordinators of the need's area; a need with no area is in every coordinator's pool. */
+export function canManageNeed(viewer: NeedViewer, need: Pick<NeedAccessFacts, "areaCode">): boolean {
+  const a = viewer.actor;
+  if (!a) return false;
+  if (a.role === "admin") return true;
+  if (a.role !== "coordinator") return false;
+  return need.areaCode === null || viewer.coveredAreaCodes.includes(need.areaCode);
+}
+
+/**
+ * The view of one need for one viewer.
+ *
+ * - Owners and the need's coordinators (and admins) see it all, always.
+ * - `members`: every signed-in user sees the need; `named`: the named people do. If an NDA is required
+ *   and not yet signed, they see the summary only.
+ * - `public_summary`: anyone, signed in or not, sees the summary once coordinators have written one.
+ * - `coordinators`: nobody else.
+ * - The company's name is hidden from everyone but owners and coordinators while the need is anonymous
+ *   and the company has not agreed to be named. Contact details are never shown beyond them.
+ */
+export function needView(viewer: NeedViewer, need: NeedAccessFacts): NeedView {
+  const actor = viewer.actor;
+  const owner = isNeedOwner(actor, need);
+  const manages = canManageNeed(viewer, need);
+  if (owner || manages) {
+    return {
+      level: "full",
+      showCompany: true,
+      showContact: true,
+      owner,
+      manages,
+      audit: !owner && actor?.role === "admin",
+    };
+  }
+  let entitled = false;
+  switch (need.confidentiality) {
+    case "members":
+      entitled = !!actor;
+      break;
+    case "named":
+      entitled = !!actor && need.viewerIsNamed;
+      break;
+    case "public_summary":
+    case "coordinators":
+      entitled = false;
+      break;
+  }
+  const none: NeedView = {
+    level: "none",
+    showCompany: false,
+    showContact: false,
+    owner,
+    manages,
+    audit: false,
+  };
+  if (entitled) {
+    if (need.ndaRequired && need.ndaStatus !== "signed") return { ...none, level: "summary" };
+    return {
+      level: "full",
+      showCompany: !need.anonymousUntilAgreed || need.nameAgreed,
+      showContact: false,
+      owner,
+      manages,
+      audit: true,
+    };
+  }
+  if (need.confidentiality === "public_summary" && need.hasPublicSummary)
+    return { ...none, level: "summary" };
+  return none;
 }

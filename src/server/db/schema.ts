@@ -22,6 +22,14 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ORG_TYPES, ROLES, USER_STATUSES } from "../../shared/roles";
+import {
+  BUDGET_RANGES,
+  NDA_STATUSES,
+  NEED_CONFIDENTIALITIES,
+  NEED_SOURCES,
+  NEED_STATUSES,
+  TIMINGS,
+} from "../modules/needs/codes";
 
 /** A CHECK that a text column holds one of a fixed list (drizzle's text enums are TypeScript-only). */
 function inList(column: AnyPgColumn, values: readonly string[]) {
@@ -461,3 +469,136 @@ export const catalogState = pgTable(
   },
   (t) => [check("catalog_state_single_row", sql`${t.id} = 1`)],
 );
+
+// ---------------------------------------------------------------------------------------------------
+// Outgoing e-mail: a durable queue. A mail is written in the transaction of what caused it and sent by the
+// server's sender loop (src/server/modules/mail), retried with backoff; nothing is lost if SMTP is down.
+
+export const MAIL_STATUSES = ["queued", "sent", "failed", "outbox"] as const;
+
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** One or more addresses, comma-separated as in a To: header. */
+    to: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text(),
+    /** [{ filename, contentType, contentBase64 }] */
+    attachments: jsonb().$type<{ filename: string; contentType: string; contentBase64: string }[]>(),
+    /** What the mail is about (e.g. `need_ack`), for the admin's list. */
+    kind: text().notNull().default("other"),
+    relatedType: text(),
+    relatedId: text(),
+    /** queued → sent | failed; `outbox`: kept here because no SMTP server is configured (an admin reads it). */
+    status: text({ enum: MAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A sender holds a claimed mail until then (another sender takes it over after a crash). */
+    claimedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
+    messageId: text(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    index("mail_outbox_created_idx").on(t.createdAt),
+    index("mail_outbox_related_idx").on(t.relatedType, t.relatedId),
+    check("mail_outbox_status_check", inList(t.status, MAIL_STATUSES)),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Needs intake (ニーズ / 技術相談): a company's problem in its own words, from the public form or signed in,
+// possibly through a referral partner, with its confidentiality. See src/server/modules/needs.
+
+export const needs = pgTable(
+  "needs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human-readable, unique: `N-2026-000123` (calendar year in Japan time, then a per-year number). */
+    referenceNumber: text().notNull(),
+    title: text().notNull(),
+    problem: text().notNull(),
+    tried: text(),
+    desiredOutcome: text(),
+    budgetRange: text({ enum: BUDGET_RANGES }).notNull().default("undecided"),
+    timing: text({ enum: TIMINGS }).notNull().default("undecided"),
+    /**
+     * The platform area that handles the need: the one the submitter preferred, else the area of the
+     * company or referring partner; none = every coordinator sees it (the triage pool).
+     */
+    areaCode: text().references(() => areas.code),
+    preferredAreaCode: text().references(() => areas.code),
+    language: text({ enum: ["ja", "en"] })
+      .notNull()
+      .default("ja"),
+    contactName: text().notNull(),
+    contactEmail: text(),
+    contactPhone: text(),
+    /** The company's name as written (the client's, when a referral partner submits). */
+    organizationName: text().notNull(),
+    submittedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    companyOrganizationId: uuid().references(() => organizations.id, { onDelete: "set null" }),
+    referralOrganizationId: uuid().references(() => organizations.id, { onDelete: "set null" }),
+    referralBranch: text(),
+    referralStaffName: text(),
+    confidentiality: text({ enum: NEED_CONFIDENTIALITIES }).notNull().default("coordinators"),
+    ndaRequired: boolean().notNull().default(false),
+    ndaStatus: text({ enum: NDA_STATUSES }).notNull().default("none"),
+    ndaSignedAt: timestamp({ withTimezone: true }),
+    anonymousUntilAgreed: boolean().notNull().default(false),
+    /** The company agreed to be named (coordinators record it); lifts anonymousUntilAgreed. */
+    nameAgreed: boolean().notNull().default(false),
+    /** Written by coordinators: what may be shown beyond those who see the full need. */
+    publicSummary: text(),
+    status: text({ enum: NEED_STATUSES }).notNull().default("received"),
+    source: text({ enum: NEED_SOURCES }).notNull(),
+    /** The submitting address of the public form (its rate limit counts from here). */
+    submittedIp: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("needs_reference_key").on(t.referenceNumber),
+    index("needs_created_idx").on(t.createdAt),
+    index("needs_area_idx").on(t.areaCode),
+    index("needs_submitted_by_idx").on(t.submittedBy),
+    index("needs_company_idx").on(t.companyOrganizationId),
+    index("needs_referral_idx").on(t.referralOrganizationId),
+    index("needs_ip_idx").on(t.submittedIp, t.createdAt),
+    check("needs_reference_check", sql`${t.referenceNumber} ~ '^N-[0-9]{4}-[0-9]{6,}$'`),
+    check("needs_confidentiality_check", inList(t.confidentiality, NEED_CONFIDENTIALITIES)),
+    check("needs_status_check", inList(t.status, NEED_STATUSES)),
+    check("needs_nda_status_check", inList(t.ndaStatus, NDA_STATUSES)),
+    check("needs_language_check", inList(t.language, ["ja", "en"])),
+    check("needs_source_check", inList(t.source, NEED_SOURCES)),
+    check("needs_budget_check", inList(t.budgetRange, BUDGET_RANGES)),
+    check("needs_timing_check", inList(t.timing, TIMINGS)),
+  ],
+);
+
+/** Who may see a need whose confidentiality is `named` (besides its owners and its coordinators). */
+export const needViewers = pgTable(
+  "need_viewers",
+  {
+    needId: uuid()
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    addedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.needId, t.userId] }), index("need_viewers_user_idx").on(t.userId)],
+);
+
+/** The last reference number given in each year (a row lock makes numbers unique and gap-free). */
+export const needCounters = pgTable("need_counters", {
+  year: smallint().primaryKey(),
+  last: integer().notNull(),
+});

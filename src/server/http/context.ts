@@ -14,6 +14,8 @@ export interface AppDeps {
   config: Config;
   /** Public catalogue answers (null when KYOSO_SEARCH_CACHE=off); createApp makes one if not given. */
   searchCache?: SearchCache | null;
+  /** The outbox's sender loop (the server process has one): woken when a mail is queued. */
+  mailSender?: { wake(): void } | null;
 }
 
 export type AppEnv = {
