@@ -76,13 +76,47 @@ const VISIBILITY_WEIGHTS: [Visibility, number][] = [
   ["coordinators", 5],
 ];
 
+/**
+ * What one generated seed was written from: its field, the topic of the phrase bank and the other choices
+ * of its text. For evaluation tooling (bench/data/match-dev) that must know what a seed is about without
+ * ranking it; the catalogue itself never carries it.
+ */
+export interface SeedOrigin {
+  externalId: string;
+  field: FieldCode;
+  /** The topic (subject) of the field's bank the seed was written about. */
+  topic: Pair;
+  /** The action (推定, 抑制 …), method, target (product or equipment) and uses of its text. */
+  action: Pair;
+  method: Pair;
+  method2: Pair;
+  target: Pair;
+  uses: Pair[];
+}
+
 export function generateCatalog(opts: CatalogOptions = {}): Catalog {
+  return build(opts, null);
+}
+
+/**
+ * The same catalogue as generateCatalog (byte for byte: recording the origins draws no random numbers)
+ * together with the origin of every seed, in the order of `catalog.seeds`.
+ */
+export function generateCatalogWithOrigins(opts: CatalogOptions = {}): {
+  catalog: Catalog;
+  origins: SeedOrigin[];
+} {
+  const origins: SeedOrigin[] = [];
+  return { catalog: build(opts, origins), origins };
+}
+
+function build(opts: CatalogOptions, origins: SeedOrigin[] | null): Catalog {
   const rng = new Rng(opts.seed ?? CATALOG_DEFAULTS.seed);
   const total = Math.max(0, Math.floor(opts.researchers ?? CATALOG_DEFAULTS.researchers));
   const seedTarget = Math.max(0, Math.floor(opts.seeds ?? CATALOG_DEFAULTS.seeds));
   const ids = new Ids(rng);
   const builder = new ResearcherBuilder(rng, ids);
-  const g = new SeedWriter(rng, ids);
+  const g = new SeedWriter(rng, ids, origins);
 
   const counts = allocate(rng, total);
   const researchers: ResearcherRecord[] = [];
@@ -164,6 +198,7 @@ class SeedWriter {
   constructor(
     private readonly rng: Rng,
     private readonly ids: Ids,
+    private readonly origins: SeedOrigin[] | null = null,
   ) {}
 
   seed(lead: Profile, n: number): SeedRecord {
@@ -226,6 +261,16 @@ class SeedWriter {
     const patents: string[] = [];
     if (c.hasPatent) patents.push(`${this.ids.patentNumber(rng.int(2015, 2025))}「${patentTitle(c)[0]}」`);
 
+    this.origins?.push({
+      externalId: `demo-s-${pad(n)}`,
+      field,
+      topic: { ja: c.S.ja, en: c.S.en },
+      action: { ja: c.A.ja, en: c.A.en },
+      method: { ja: c.M.ja, en: c.M.en },
+      method2: { ja: c.M2.ja, en: c.M2.en },
+      target: { ja: c.T.ja, en: c.T.en },
+      uses: c.U.map((u) => ({ ja: u.ja, en: u.en })),
+    });
     return {
       externalId: `demo-s-${pad(n)}`,
       researchers: [lead.externalId, ...this.coResearchers(lead, field)],
