@@ -20,6 +20,7 @@ import { catalogImportRoutes } from "./modules/catalog/routes-import";
 import { catalogPublicRoutes } from "./modules/catalog/routes-public";
 import { SearchCache } from "./modules/catalog/search-cache";
 import { mailRoutes } from "./modules/mail/routes";
+import { matchingRoutes } from "./modules/matching/routes";
 import { needRoutes } from "./modules/needs/routes";
 import { organizationRoutes } from "./modules/organizations/routes";
 import { userRoutes } from "./modules/users/routes";
@@ -65,6 +66,7 @@ export function createApp(given: AppDeps) {
   app.route("/api", catalogEditRoutes());
   app.route("/api", catalogImportRoutes());
   app.route("/api", needRoutes());
+  app.route("/api", matchingRoutes());
   app.route("/api", mailRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -70,6 +70,16 @@ const MATRIX: Record<string, string> = {
   "GET /api/needs/{id}": "public",
   "PATCH /api/needs/{id}": "Y  Y  -  -  -  -  -  -",
   "GET /api/needs/{id}/history": "Y  Y  -  -  -  -  -  -",
+  "POST /api/match": "Y  Y  Y  Y  Y  Y  Y  Y",
+  "GET /api/needs/{id}/suggestions": "Y  Y  -  -  -  -  -  -",
+  "POST /api/needs/{id}/suggestions/{researcherId}": "Y  Y  -  -  -  -  -  -",
+  "POST /api/needs/{id}/inquiries": "Y  Y  -  -  -  -  -  -",
+  "GET /api/inquiries": "-  -  Y  -  -  -  -  -",
+  "POST /api/inquiries/{id}/answer": "-  -  Y  -  -  -  -  -",
+  "GET /api/match/needs": "Y  Y  Y  -  -  -  -  -",
+  "GET /api/match/synonyms": "Y  Y  -  -  -  -  -  -",
+  "POST /api/match/synonyms": "Y  Y  -  -  -  -  -  -",
+  "DELETE /api/match/synonyms/{id}": "Y  Y  -  -  -  -  -  -",
   "GET /api/mail": "Y  -  -  -  -  -  -  -",
   "GET /api/mail/{id}": "Y  -  -  -  -  -  -  -",
   "POST /api/mail/{id}/retry": "Y  -  -  -  -  -  -  -",
@@ -128,7 +138,9 @@ async function agentFor(role: Role | "anonymous"): Promise<Agent> {
 
 async function call(op: Operation, who: Role | "anonymous") {
   const agent = await agentFor(who);
-  const url = op.path.replace("{id}", randomUUID()).replace("{token}", "dummy-token-0123456789");
+  const url = op.path
+    .replace(/\{(id|[a-z]+Id)\}/g, () => randomUUID())
+    .replace("{token}", "dummy-token-0123456789");
   const res = await agent.fetch(url, {
     method: op.method,
     ...(op.method === "POST" || op.method === "PATCH" ? { json: {} } : {}),

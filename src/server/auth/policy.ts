@@ -64,6 +64,16 @@ export const PERMISSIONS = {
   "needs:submit": ["admin", "coordinator", "company_member", "referral_partner"],
   /** Screen needs: summary, confidentiality, NDA, named viewers. Row rule: canManageNeed. */
   "needs:update": ["admin", "coordinator"],
+  /** Match a text against the catalogue (only seeds the caller may see are used). */
+  "match:run": ALL,
+  /** A need's suggested researchers: shortlist, dismiss, inquire. Row rule: canManageNeed. */
+  "needs:match": ["admin", "coordinator"],
+  /** Answer inquiries to one's own researcher profile. */
+  "inquiries:answer": ["researcher"],
+  /** Open needs that fit a seed or one's own seeds (each need by needView). */
+  "match:needs": ["admin", "coordinator", "researcher"],
+  /** Coordinators' domain synonyms for matching. */
+  "match:synonyms": ["admin", "coordinator"],
   /** The outbox: every mail kept or sent, with its text and delivery errors. */
   "mail:read": ["admin"],
   /** Send a failed or outbox-only mail again. */

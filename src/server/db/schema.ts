@@ -10,6 +10,7 @@ import {
   boolean,
   check,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -22,6 +23,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ORG_TYPES, ROLES, USER_STATUSES } from "../../shared/roles";
+import { DISMISS_REASONS, FEEDBACK_ACTIONS, MATCH_STATES } from "../modules/matching/codes";
 import {
   BUDGET_RANGES,
   NDA_STATUSES,
@@ -601,4 +603,89 @@ export const needViewers = pgTable(
 export const needCounters = pgTable("need_counters", {
   year: smallint().primaryKey(),
   last: integer().notNull(),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Matching: coordinators' work on suggested researchers (shortlist, dismiss, inquiry and the
+// researcher's answer), every step kept as feedback for the ranking, and coordinators' domain synonyms.
+// See src/server/modules/matching.
+
+/** One suggested researcher for one need, as far as coordinators took it (absent = only suggested). */
+export const needMatches = pgTable(
+  "need_matches",
+  {
+    needId: uuid()
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    researcherId: uuid()
+      .notNull()
+      .references(() => researchers.id, { onDelete: "cascade" }),
+    state: text({ enum: MATCH_STATES }).notNull(),
+    dismissReason: text({ enum: DISMISS_REASONS }),
+    /** The coordinator's note (dismissal) or the inquiry's message to the researcher. */
+    note: text(),
+    /** The rank and score the engine gave when the coordinator first acted (feedback for tuning). */
+    rank: integer(),
+    score: doublePrecision(),
+    inquiredBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    inquiredAt: timestamp({ withTimezone: true }),
+    /** The researcher's note with their answer. */
+    responseNote: text(),
+    respondedAt: timestamp({ withTimezone: true }),
+    updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.needId, t.researcherId] }),
+    index("need_matches_researcher_idx").on(t.researcherId, t.state),
+    check("need_matches_state_check", inList(t.state, MATCH_STATES)),
+    check(
+      "need_matches_dismiss_check",
+      sql`${t.dismissReason} is null or ${inList(t.dismissReason, DISMISS_REASONS)}`,
+    ),
+  ],
+);
+
+/** Every shortlist, dismissal, inquiry and answer, append-only: the ranking's feedback. */
+export const matchFeedback = pgTable(
+  "match_feedback",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    needId: uuid()
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    researcherId: uuid()
+      .notNull()
+      .references(() => researchers.id, { onDelete: "cascade" }),
+    action: text({ enum: FEEDBACK_ACTIONS }).notNull(),
+    reason: text({ enum: DISMISS_REASONS }),
+    note: text(),
+    rank: integer(),
+    score: doublePrecision(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("match_feedback_need_idx").on(t.needId, t.createdAt),
+    index("match_feedback_action_idx").on(t.action, t.createdAt),
+    check("match_feedback_action_check", inList(t.action, FEEDBACK_ACTIONS)),
+    check("match_feedback_reason_check", sql`${t.reason} is null or ${inList(t.reason, DISMISS_REASONS)}`),
+  ],
+);
+
+/**
+ * Coordinators' domain synonyms: words that mean the same in this field (e.g. バリ / burr / かえり).
+ * `oneWay`: the first term brings in the others, but they do not bring it in.
+ */
+export const matchSynonyms = pgTable("match_synonyms", {
+  id: uuid().primaryKey().defaultRandom(),
+  terms: text().array().notNull(),
+  oneWay: boolean().notNull().default(false),
+  note: text(),
+  createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  version: integer().notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });

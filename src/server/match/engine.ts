@@ -12,7 +12,7 @@
  *   r.researchers[0].reason; // "「切削工具の摩耗推定」が 摩耗・予測 に一致"
  */
 import type { Analyzer } from "../text/analyzer";
-import type { Expander } from "./expand";
+import type { QueryExpander } from "./expand";
 import { type Highlight, highlight, reasonFor } from "./explain";
 import { InvertedIndex } from "./inverted-index";
 import { cjkBigrams } from "./ngrams";
@@ -29,7 +29,7 @@ export const FIELD_WEIGHTS = {
 
 export interface EngineOptions {
   analyzer: Analyzer;
-  expander?: Expander | null;
+  expander?: QueryExpander | null;
   /** Weight of each query bigram relative to a word (0 turns bigrams off). */
   ngramWeight?: number;
   k1?: number;
@@ -91,7 +91,10 @@ export class MatchEngine {
   private readonly researchers = new Map<string, ResearcherMeta>();
   private readonly ngramWeight: number;
 
+  private expander: QueryExpander | null;
+
   constructor(private readonly opts: EngineOptions) {
+    this.expander = opts.expander ?? null;
     this.index = new InvertedIndex({ fields: FIELD_WEIGHTS, k1: opts.k1 ?? 0.9 });
     this.ngramWeight = opts.ngramWeight ?? 0.3;
   }
@@ -102,6 +105,17 @@ export class MatchEngine {
 
   get deadRatio() {
     return this.index.deadRatio;
+  }
+
+  /** What the index holds about a document (undefined when it is not indexed). */
+  meta(kind: DocKind, id: string): DocMeta | undefined {
+    const n = this.index.docOf(keyOf(kind, id));
+    return n === undefined ? undefined : this.metas[n];
+  }
+
+  /** Replaces the query expansion (e.g. when coordinators change their domain synonyms). */
+  setExpander(expander: QueryExpander | null): void {
+    this.expander = expander;
   }
 
   /** Replaces everything (at start, or to compact after many updates). */
@@ -141,7 +155,7 @@ export class MatchEngine {
       // A word said twice weighs a little more, not twice.
       out.set(t, { term: t, weight: had ? Math.min(had.weight + 0.25, 1.5) : 1, from: t, via: "text" });
     }
-    for (const x of this.opts.expander?.expand(words) ?? []) if (!out.has(x.term)) out.set(x.term, x);
+    for (const x of this.expander?.expand(words) ?? []) if (!out.has(x.term)) out.set(x.term, x);
     if (this.ngramWeight > 0) {
       for (const g of new Set(cjkBigrams(text))) {
         out.set(g, { term: g, weight: this.ngramWeight, from: g.slice(1), via: "ngram" });

@@ -27,10 +27,31 @@ export interface ExpansionWeights {
 
 export const DEFAULT_EXPANSION_WEIGHTS: ExpansionWeights = { synonym: 0.5, translation: 0.7 };
 
+/** What the engine asks of expansion: extra query terms for a query's terms. */
+export interface QueryExpander {
+  expand(terms: string[]): QueryTerm[];
+}
+
+/** Several expanders as one (e.g. the dictionaries and coordinators' synonyms): per term, the strongest wins. */
+export function combineExpanders(...expanders: (QueryExpander | null | undefined)[]): QueryExpander {
+  const list = expanders.filter((x): x is QueryExpander => !!x);
+  return {
+    expand(terms) {
+      const out = new Map<string, QueryTerm>();
+      for (const x of list)
+        for (const t of x.expand(terms)) {
+          const had = out.get(t.term);
+          if (!had || had.weight < t.weight) out.set(t.term, t);
+        }
+      return [...out.values()];
+    },
+  };
+}
+
 const MAX_PHRASE = 4;
 const MAX_TARGETS = 8;
 
-export class Expander {
+export class Expander implements QueryExpander {
   /** Joined source term sequence → target term sequences, per kind. */
   private readonly translations = new Map<string, string[][]>();
   private readonly synonyms = new Map<string, string[][]>();

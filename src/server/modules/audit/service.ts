@@ -33,6 +33,12 @@ export const AUDIT_ACTIONS = [
   "data.restore",
   "data.import",
   "export.catalog",
+  "need.read",
+  "need.list_read",
+  "need.spam_dropped",
+  "match.inquiry_sent",
+  "match.inquiry_answered",
+  "match.synonyms_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@
  * client's behalf, staff at intake). Each submission gets a reference number and an acknowledgement mail
  * queued in the same transaction as the need, so that a need is never lost once acknowledged.
  */
+
 import { randomInt } from "node:crypto";
 import { jstParts } from "../../../shared/dates";
 import { PARTNER_TYPES } from "../../../shared/roles";
@@ -10,8 +11,8 @@ import type { Actor } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
 import { AppError, type FieldProblem } from "../../errors";
 import type { RequestMeta } from "../../http/context";
+import { recordAudit } from "../audit/service";
 import { enqueueMail } from "../mail/outbox";
-import { recordNeedAudit } from "./audit";
 import { needAcknowledgement } from "./mail-text";
 import * as repo from "./repository";
 import type { NeedInput, PublicNeedInput } from "./schemas";
@@ -73,7 +74,7 @@ export async function submitPublicNeed(opts: {
   if (input.website?.trim()) {
     await db.transaction(async (tx) => {
       await enforceRateLimit(tx, meta.ip, now);
-      await recordNeedAudit(tx, { action: "need.spam_dropped", meta, details: { field: "website" } });
+      await recordAudit(tx, { action: "need.spam_dropped", meta, details: { field: "website" } });
     });
     return { referenceNumber: `N-${year}-${String(randomInt(1, 1_000_000)).padStart(6, "0")}`, needId: null };
   }

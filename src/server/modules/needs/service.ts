@@ -3,13 +3,14 @@
  * none); a need the viewer may not see is never listed and answers 404. Reads of the full need by someone
  * outside its owners and its coordinators are written to the audit log.
  */
+
 import type { NeedView, NeedViewer } from "../../auth/policy";
 import { type Actor, needCoverageInputs, needView } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
 import { AppError, type FieldProblem, forbidden, notFound, staleVersion } from "../../errors";
 import type { RequestMeta } from "../../http/context";
+import { recordAudit } from "../audit/service";
 import { diff, historyOf, recordRevision } from "../history/service";
-import { recordNeedAudit } from "./audit";
 import { accessFacts, presentNeedCard, presentNeedDetail } from "./present";
 import * as repo from "./repository";
 import type { NeedListQuery, NeedUpdateInput } from "./schemas";
@@ -66,7 +67,7 @@ export async function listNeeds(opts: {
   );
   const audited = pageOf.filter((d) => d.view.audit).map((d) => d.id);
   if (audited.length) {
-    await recordNeedAudit(db, {
+    await recordAudit(db, {
       action: "need.list_read",
       actor,
       target: { type: "need", id: audited.length === 1 ? audited[0]! : "several" },
@@ -101,7 +102,7 @@ export async function getNeed(opts: {
 }) {
   const { row, view } = await loadVisible(opts.db, opts.actor, opts.id);
   if (view.audit) {
-    await recordNeedAudit(opts.db, {
+    await recordAudit(opts.db, {
       action: "need.read",
       actor: opts.actor,
       subject: row.referenceNumber,

@@ -1,0 +1,539 @@
+/**
+ * Suggested researchers for a need, and what coordinators do with them: shortlist, dismiss with a
+ * reason (and restore), send an inquiry (in the app and by e-mail); the researcher accepts or declines
+ * with a note. Every step changes the pair's row in need_matches (version-checked) and is appended to
+ * match_feedback, the ranking's feedback; inquiries and answers are audited and mailed through the outbox.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { type Actor, canManageNeed, needView } from "../../auth/policy";
+import type { Db, DbOrTx } from "../../db/client";
+import { matchFeedback, matchSynonyms, needMatches, researchers, users } from "../../db/schema";
+import { conflict, forbidden, invalid, notFound } from "../../errors";
+import type { RequestMeta } from "../../http/context";
+import { recordAudit } from "../audit/service";
+import { rowsOf, uuidArray } from "../catalog/search-sql";
+import { enqueueMail } from "../mail/outbox";
+import { accessFacts } from "../needs/present";
+import * as needsRepo from "../needs/repository";
+import { needViewerFor } from "../needs/service";
+import type { DismissReason, MatchState } from "./codes";
+import { matchText } from "./service";
+
+type NeedRow = needsRepo.NeedDetailRow;
+
+/** The need, for someone who handles it (its area's coordinators, admins); 404 if they may not see it. */
+async function managedNeed(db: DbOrTx, actor: Actor, needId: string): Promise<NeedRow> {
+  const row = await needsRepo.needById(db, needId);
+  if (!row) throw notFound("The need");
+  const viewer = await needViewerFor(db, actor);
+  if (!canManageNeed(viewer, row)) {
+    const named = await needsRepo.isNamedViewer(db, needId, actor.id);
+    if (needView(viewer, accessFacts(row, named)).level === "none") throw notFound("The need");
+    throw forbidden("Only the coordinators of the need's area work on its suggestions");
+  }
+  return row;
+}
+
+/** The text a need is matched on: everything its coordinators read. */
+export const needText = (n: Pick<NeedRow, "title" | "problem" | "tried" | "desiredOutcome">) =>
+  [n.title, n.problem, n.tried, n.desiredOutcome].filter(Boolean).join("\n");
+
+interface PairRow {
+  researcherId: string;
+  state: MatchState;
+  dismissReason: DismissReason | null;
+  note: string | null;
+  rank: number | null;
+  score: number | null;
+  inquiredAt: string | null;
+  inquiredByName: string | null;
+  responseNote: string | null;
+  respondedAt: string | null;
+  version: number;
+  nameJa: string | null;
+  nameEn: string | null;
+  institutionId: string;
+  hasAccount: boolean;
+}
+
+async function pairsOf(db: DbOrTx, needId: string): Promise<PairRow[]> {
+  return rowsOf<PairRow>(
+    db,
+    sql`select m.researcher_id as "researcherId", m.state, m.dismiss_reason as "dismissReason", m.note, m.rank, m.score,
+        m.inquired_at::text as "inquiredAt", u.display_name as "inquiredByName", m.response_note as "responseNote",
+        m.responded_at::text as "respondedAt", m.version, r.name_ja as "nameJa", r.name_en as "nameEn",
+        r.organization_id as "institutionId", (r.user_id is not null) as "hasAccount"
+      from need_matches m join researchers r on r.id = m.researcher_id left join users u on u.id = m.inquired_by
+      where m.need_id = ${needId} order by m.updated_at desc`,
+  );
+}
+
+const pairView = (p: PairRow) => ({
+  state: p.state,
+  dismissReason: p.dismissReason,
+  note: p.note,
+  inquiredAt: p.inquiredAt,
+  inquiredByName: p.inquiredByName,
+  responseNote: p.responseNote,
+  respondedAt: p.respondedAt,
+  version: p.version,
+});
+
+/**
+ * A need's page: the suggested researchers (dismissed ones left out of the ranking), each with its
+ * evidence and the coordinators' state; the researchers already worked on that fell out of the top; the
+ * dismissed ones with their reasons.
+ */
+export async function needSuggestions(opts: { db: DbOrTx; actor: Actor; needId: string; top?: number }) {
+  const need = await managedNeed(opts.db, opts.actor, opts.needId);
+  const pairs = await pairsOf(opts.db, need.id);
+  const byResearcher = new Map(pairs.map((p) => [p.researcherId, p]));
+  const dismissed = new Set(pairs.filter((p) => p.state === "dismissed").map((p) => p.researcherId));
+  const answer = await matchText({
+    db: opts.db,
+    actor: opts.actor,
+    text: needText(need),
+    top: opts.top ?? 10,
+    language: opts.actor.locale === "en" ? "en" : "ja",
+    preferredArea: need.preferredAreaCode ?? need.areaCode,
+    excludeResearchers: dismissed,
+  });
+  const accounts = await rowsOf<{ id: string }>(
+    opts.db,
+    sql`select id from researchers where user_id is not null and id = any(${uuidArray(answer.researchers.map((r) => r.id))})`,
+  );
+  const withAccount = new Set(accounts.map((a) => a.id));
+  const suggested = new Set(answer.researchers.map((r) => r.id));
+  return {
+    need: { id: need.id, referenceNumber: need.referenceNumber, title: need.title, language: need.language },
+    highlighted: answer.highlighted,
+    seeds: answer.seeds,
+    researchers: answer.researchers.map((r, i) => {
+      const p = byResearcher.get(r.id);
+      return { ...r, rank: i + 1, hasAccount: withAccount.has(r.id), ...(p ? pairView(p) : { state: null }) };
+    }),
+    /** Worked on (shortlisted, asked, answered) but not in today's top. */
+    others: pairs
+      .filter((p) => p.state !== "dismissed" && !suggested.has(p.researcherId))
+      .map((p) => ({
+        id: p.researcherId,
+        nameJa: p.nameJa,
+        nameEn: p.nameEn,
+        institutionId: p.institutionId,
+        hasAccount: p.hasAccount,
+        ...pairView(p),
+      })),
+    dismissed: pairs
+      .filter((p) => p.state === "dismissed")
+      .map((p) => ({ id: p.researcherId, nameJa: p.nameJa, nameEn: p.nameEn, ...pairView(p) })),
+  };
+}
+
+export interface SuggestionAction {
+  action: "shortlist" | "dismiss" | "restore";
+  reason?: DismissReason | undefined;
+  note?: string | undefined;
+  /** Where the engine ranked the researcher when the coordinator acted, for the feedback. */
+  rank?: number | undefined;
+  score?: number | undefined;
+  /** The pair's version the coordinator saw (absent when the pair has no row yet). */
+  version?: number | undefined;
+}
+
+async function lockPair(tx: DbOrTx, needId: string, researcherId: string) {
+  const [row] = await tx
+    .select()
+    .from(needMatches)
+    .where(and(eq(needMatches.needId, needId), eq(needMatches.researcherId, researcherId)))
+    .for("update");
+  return row ?? null;
+}
+
+async function researcherExists(db: DbOrTx, id: string) {
+  const [r] = await db
+    .select({ id: researchers.id, userId: researchers.userId })
+    .from(researchers)
+    .where(eq(researchers.id, id));
+  if (!r) throw notFound("The researcher");
+  return r;
+}
+
+function checkVersion(row: { version: number } | null, version: number | undefined) {
+  if (row && version !== undefined && row.version !== version)
+    throw conflict(
+      "Someone else changed this suggestion meanwhile (version differs). Reload to see their change.",
+    );
+}
+
+/** Shortlist, dismiss (a reason is required) or restore a suggested researcher; kept as feedback. */
+export async function actOnSuggestion(opts: {
+  db: Db;
+  actor: Actor;
+  needId: string;
+  researcherId: string;
+  input: SuggestionAction;
+}) {
+  const { actor, input } = opts;
+  if (input.action === "dismiss" && !input.reason) throw invalid("reason", "is required to dismiss");
+  return opts.db.transaction(async (tx) => {
+    const need = await managedNeed(tx, actor, opts.needId);
+    await researcherExists(tx, opts.researcherId);
+    const row = await lockPair(tx, need.id, opts.researcherId);
+    checkVersion(row, input.version);
+    if (row && ["inquired", "accepted", "declined"].includes(row.state) && input.action !== "dismiss")
+      throw conflict(`The researcher was already asked (${row.state}); this cannot be undone`);
+    const key = and(eq(needMatches.needId, need.id), eq(needMatches.researcherId, opts.researcherId));
+    if (input.action === "restore") {
+      if (row?.state !== "dismissed") throw conflict("Only a dismissed suggestion can be restored");
+      await tx.delete(needMatches).where(key);
+    } else {
+      const state: MatchState = input.action === "shortlist" ? "shortlisted" : "dismissed";
+      const values = {
+        state,
+        dismissReason: input.action === "dismiss" ? (input.reason ?? null) : null,
+        note: input.action === "dismiss" ? (input.note ?? null) : (row?.note ?? null),
+        updatedBy: actor.id,
+        updatedAt: new Date(),
+      };
+      if (row)
+        await tx
+          .update(needMatches)
+          .set({ ...values, version: row.version + 1 })
+          .where(key);
+      else
+        await tx.insert(needMatches).values({
+          needId: need.id,
+          researcherId: opts.researcherId,
+          rank: input.rank ?? null,
+          score: input.score ?? null,
+          ...values,
+        });
+    }
+    await tx.insert(matchFeedback).values({
+      needId: need.id,
+      researcherId: opts.researcherId,
+      action: input.action,
+      reason: input.action === "dismiss" ? (input.reason ?? null) : null,
+      note: input.note ?? null,
+      rank: input.rank ?? row?.rank ?? null,
+      score: input.score ?? row?.score ?? null,
+      actorId: actor.id,
+    });
+    const after = await lockPair(tx, need.id, opts.researcherId);
+    return after ? { state: after.state, version: after.version } : { state: null, version: null };
+  });
+}
+
+const appLink = (base: string | undefined, path: string) =>
+  base ? `${base.replace(/\/$/, "")}${path}` : path;
+
+/**
+ * Asks a researcher about a need: the pair becomes `inquired` with the coordinator's message; the
+ * researcher finds it in the app and gets an e-mail (in the same transaction, through the outbox). The
+ * mail holds the message and only what the researcher may read of the need.
+ */
+export async function sendInquiry(opts: {
+  db: Db;
+  actor: Actor;
+  needId: string;
+  researcherId: string;
+  message: string;
+  rank?: number | undefined;
+  score?: number | undefined;
+  version?: number | undefined;
+  publicUrl?: string | undefined;
+  meta?: RequestMeta | null;
+}) {
+  const { actor } = opts;
+  return opts.db.transaction(async (tx) => {
+    const need = await managedNeed(tx, actor, opts.needId);
+    const researcher = await researcherExists(tx, opts.researcherId);
+    const [account] = researcher.userId
+      ? await tx
+          .select({
+            id: users.id,
+            email: users.email,
+            displayName: users.displayName,
+            status: users.status,
+            role: users.role,
+            organizationId: users.organizationId,
+          })
+          .from(users)
+          .where(eq(users.id, researcher.userId))
+      : [];
+    if (!account || account.status !== "active")
+      throw invalid(
+        "researcherId",
+        "this researcher has no active kyoso account; contact them through their institution's coordinator",
+      );
+    const row = await lockPair(tx, need.id, opts.researcherId);
+    checkVersion(row, opts.version);
+    if (row && ["inquired", "accepted", "declined"].includes(row.state))
+      throw conflict(`The researcher was already asked about this need (${row.state})`);
+    const now = new Date();
+    const values = {
+      state: "inquired" as const,
+      dismissReason: null,
+      note: opts.message,
+      inquiredBy: actor.id,
+      inquiredAt: now,
+      updatedBy: actor.id,
+      updatedAt: now,
+    };
+    const key = and(eq(needMatches.needId, need.id), eq(needMatches.researcherId, opts.researcherId));
+    if (row)
+      await tx
+        .update(needMatches)
+        .set({ ...values, version: row.version + 1 })
+        .where(key);
+    else
+      await tx.insert(needMatches).values({
+        needId: need.id,
+        researcherId: opts.researcherId,
+        rank: opts.rank ?? null,
+        score: opts.score ?? null,
+        ...values,
+      });
+    await tx.insert(matchFeedback).values({
+      needId: need.id,
+      researcherId: opts.researcherId,
+      action: "inquire",
+      note: opts.message,
+      rank: opts.rank ?? row?.rank ?? null,
+      score: opts.score ?? row?.score ?? null,
+      actorId: actor.id,
+    });
+    // What the researcher may read of the need decides what the mail may say.
+    // (Only the facts needView reads for someone who does not handle the need: who they are, their role
+    // and organisation; such a viewer covers no areas.)
+    const reader = {
+      actor: { id: account.id, role: account.role, organizationId: account.organizationId } as Actor,
+      coveredAreaCodes: [],
+    };
+    const named = await needsRepo.isNamedViewer(tx, need.id, account.id);
+    const view = needView(reader, accessFacts(need, named));
+    const about =
+      view.level === "full"
+        ? `件名 / Subject: ${need.title}`
+        : need.publicSummary?.trim()
+          ? `概要 / Summary: ${need.publicSummary.trim()}`
+          : "（詳細はコーディネーターからご説明します / your coordinator will tell you more）";
+    const link = appLink(opts.publicUrl, "/inquiries");
+    await enqueueMail(tx, {
+      to: account.email,
+      subject: `技術相談のご依頼 / A consultation request: ${need.referenceNumber}`,
+      text: [
+        `${account.displayName} 様`,
+        "",
+        `${actor.displayName}（産学連携コーディネーター）から、技術相談 ${need.referenceNumber} についてご相談があります。`,
+        "",
+        about,
+        "",
+        "メッセージ / Message:",
+        opts.message,
+        "",
+        `お受けいただけるかどうか、kyoso でご回答ください / Please accept or decline in kyoso: ${link}`,
+      ].join("\n"),
+      kind: "match_inquiry",
+      related: { type: "need", id: need.id },
+    });
+    await recordAudit(tx, {
+      action: "match.inquiry_sent",
+      actor,
+      subject: need.referenceNumber,
+      target: { type: "need", id: need.id },
+      meta: opts.meta ?? null,
+      details: { researcherId: opts.researcherId },
+    });
+    return { state: "inquired" as const, version: (row?.version ?? 0) + 1 };
+  });
+}
+
+/** The researcher's inquiries (their own profiles'), newest first, with what they may read of each need. */
+export async function myInquiries(opts: { db: DbOrTx; actor: Actor }) {
+  const rows = await rowsOf<{
+    needId: string;
+    researcherId: string;
+    state: MatchState;
+    note: string | null;
+    inquiredAt: string | null;
+    inquiredByName: string | null;
+    responseNote: string | null;
+    respondedAt: string | null;
+    version: number;
+  }>(
+    opts.db,
+    sql`select m.need_id as "needId", m.researcher_id as "researcherId", m.state, m.note, m.inquired_at::text as "inquiredAt",
+        u.display_name as "inquiredByName", m.response_note as "responseNote", m.responded_at::text as "respondedAt", m.version
+      from need_matches m join researchers r on r.id = m.researcher_id left join users u on u.id = m.inquired_by
+      where r.user_id = ${opts.actor.id} and m.state in ('inquired', 'accepted', 'declined')
+      order by m.inquired_at desc`,
+  );
+  const viewer = await needViewerFor(opts.db, opts.actor);
+  const needs = new Map(
+    (await needsRepo.needsByIds(opts.db, [...new Set(rows.map((r) => r.needId))])).map((n) => [n.id, n]),
+  );
+  const out = [];
+  for (const r of rows) {
+    const n = needs.get(r.needId);
+    if (!n) continue;
+    const named = await needsRepo.isNamedViewer(opts.db, n.id, opts.actor.id);
+    const view = needView(viewer, accessFacts(n, named));
+    out.push({
+      ...r,
+      need: {
+        id: n.id,
+        referenceNumber: n.referenceNumber,
+        view: view.level,
+        title: view.level === "full" ? n.title : null,
+        publicSummary: view.level === "none" ? null : n.publicSummary,
+        areaCode: n.areaCode,
+      },
+    });
+  }
+  return out;
+}
+
+/** The researcher accepts or declines an inquiry, with a note; the asking coordinator gets an e-mail. */
+export async function answerInquiry(opts: {
+  db: Db;
+  actor: Actor;
+  needId: string;
+  answer: "accept" | "decline";
+  note?: string | undefined;
+  version?: number | undefined;
+  publicUrl?: string | undefined;
+  meta?: RequestMeta | null;
+}) {
+  return opts.db.transaction(async (tx) => {
+    const rows = await rowsOf<{ researcherId: string }>(
+      tx,
+      sql`select m.researcher_id as "researcherId" from need_matches m join researchers r on r.id = m.researcher_id
+        where m.need_id = ${opts.needId} and r.user_id = ${opts.actor.id}`,
+    );
+    if (!rows.length) throw notFound("The inquiry");
+    const row = await lockPair(tx, opts.needId, rows[0]!.researcherId);
+    if (!row) throw notFound("The inquiry");
+    checkVersion(row, opts.version);
+    if (row.state !== "inquired")
+      throw conflict(
+        row.state === "accepted" || row.state === "declined"
+          ? `You already answered this inquiry (${row.state})`
+          : "There is no open inquiry to answer",
+      );
+    const state: MatchState = opts.answer === "accept" ? "accepted" : "declined";
+    const now = new Date();
+    await tx
+      .update(needMatches)
+      .set({
+        state,
+        responseNote: opts.note ?? null,
+        respondedAt: now,
+        updatedBy: opts.actor.id,
+        updatedAt: now,
+        version: row.version + 1,
+      })
+      .where(and(eq(needMatches.needId, row.needId), eq(needMatches.researcherId, row.researcherId)));
+    await tx.insert(matchFeedback).values({
+      needId: row.needId,
+      researcherId: row.researcherId,
+      action: opts.answer,
+      note: opts.note ?? null,
+      rank: row.rank,
+      score: row.score,
+      actorId: opts.actor.id,
+    });
+    const need = await needsRepo.needById(tx, row.needId);
+    if (row.inquiredBy && need) {
+      const [coordinator] = await tx
+        .select({ email: users.email, displayName: users.displayName, status: users.status })
+        .from(users)
+        .where(eq(users.id, row.inquiredBy));
+      if (coordinator?.status === "active")
+        await enqueueMail(tx, {
+          to: coordinator.email,
+          subject: `${opts.answer === "accept" ? "相談をお受けします" : "相談を辞退します"} / ${
+            opts.answer === "accept" ? "Accepted" : "Declined"
+          }: ${need.referenceNumber}`,
+          text: [
+            `${coordinator.displayName} 様`,
+            "",
+            `${opts.actor.displayName} さんが技術相談 ${need.referenceNumber}「${need.title}」への協力を${
+              opts.answer === "accept" ? "お受けしました" : "辞退しました"
+            }。`,
+            `${opts.actor.displayName} ${opts.answer === "accept" ? "accepted" : "declined"} the inquiry about ${need.referenceNumber}.`,
+            "",
+            ...(opts.note ? ["メモ / Note:", opts.note, ""] : []),
+            appLink(opts.publicUrl, `/needs/${need.id}`),
+          ].join("\n"),
+          kind: "match_answer",
+          related: { type: "need", id: need.id },
+        });
+    }
+    await recordAudit(tx, {
+      action: "match.inquiry_answered",
+      actor: opts.actor,
+      subject: need?.referenceNumber ?? row.needId,
+      target: { type: "need", id: row.needId },
+      meta: opts.meta ?? null,
+      details: { researcherId: row.researcherId, answer: opts.answer },
+    });
+    return { state, version: row.version + 1 };
+  });
+}
+
+/** Coordinators' domain synonyms. */
+export async function listSynonyms(db: DbOrTx) {
+  return rowsOf<{
+    id: string;
+    terms: string[];
+    oneWay: boolean;
+    note: string | null;
+    createdByName: string | null;
+    createdAt: string;
+  }>(
+    db,
+    sql`select s.id, s.terms, s.one_way as "oneWay", s.note, u.display_name as "createdByName", s.created_at::text as "createdAt"
+      from match_synonyms s left join users u on u.id = s.created_by order by s.created_at desc`,
+  );
+}
+
+export async function addSynonyms(opts: {
+  db: Db;
+  actor: Actor;
+  terms: string[];
+  oneWay: boolean;
+  note?: string | undefined;
+  meta?: RequestMeta | null;
+}) {
+  const terms = [...new Set(opts.terms.map((t) => t.normalize("NFKC").trim()).filter(Boolean))];
+  if (terms.length < 2) throw invalid("terms", "needs at least two different words");
+  return opts.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(matchSynonyms)
+      .values({ terms, oneWay: opts.oneWay, note: opts.note ?? null, createdBy: opts.actor.id })
+      .returning();
+    await recordAudit(tx, {
+      action: "match.synonyms_changed",
+      actor: opts.actor,
+      subject: terms.join(" / "),
+      meta: opts.meta ?? null,
+      details: { added: terms, oneWay: opts.oneWay },
+    });
+    return row!;
+  });
+}
+
+export async function removeSynonyms(opts: { db: Db; actor: Actor; id: string; meta?: RequestMeta | null }) {
+  return opts.db.transaction(async (tx) => {
+    const [row] = await tx.delete(matchSynonyms).where(eq(matchSynonyms.id, opts.id)).returning();
+    if (!row) throw notFound("The synonym set");
+    await recordAudit(tx, {
+      action: "match.synonyms_changed",
+      actor: opts.actor,
+      subject: row.terms.join(" / "),
+      meta: opts.meta ?? null,
+      details: { removed: row.terms },
+    });
+  });
+}
