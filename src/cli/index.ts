@@ -20,6 +20,7 @@ import { createUser, listUsers } from "../server/modules/users/service";
 import { VERSION } from "../server/version";
 import { ROLES, type Role } from "../shared/roles";
 import { addCatalogCommands, progressReporter } from "./catalog";
+import { addMatchCommand, BatchFileError } from "./match";
 
 async function withDatabase<T>(
   command: string,
@@ -242,6 +243,7 @@ export function buildCli(): Command {
     );
 
   addCatalogCommands(program, withDatabase);
+  addMatchCommand(program, withDatabase);
   return program;
 }
 
@@ -249,7 +251,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (err) {
-    if (err instanceof InvalidArgumentError) exitWithError(err.message);
+    if (err instanceof InvalidArgumentError || err instanceof BatchFileError) exitWithError(err.message);
     exitWithError(err);
   }
 }
