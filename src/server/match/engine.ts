@@ -84,6 +84,10 @@ export interface MatchResult {
 }
 
 const CANDIDATES = 400;
+/** Query character pairs found in more than this share of documents are not asked (see analyzeQuery). */
+const NGRAM_MAX_SHARE = 0.05;
+/** At most this many character pairs per query, the rarest first. */
+const MAX_QUERY_NGRAMS = 48;
 
 export class MatchEngine {
   private readonly index: InvertedIndex;
@@ -157,9 +161,17 @@ export class MatchEngine {
     }
     for (const x of this.expander?.expand(words) ?? []) if (!out.has(x.term)) out.set(x.term, x);
     if (this.ngramWeight > 0) {
-      for (const g of new Set(cjkBigrams(text))) {
+      // Character pairs are for recall where words miss; common ones (in more than NGRAM_MAX_SHARE of
+      // the documents) add almost nothing to a score but most of the work, so only the rarest are asked.
+      const limit = Math.max(1, NGRAM_MAX_SHARE * this.index.size);
+      const pairs = [...new Set(cjkBigrams(text))]
+        .filter((g) => !out.has(g))
+        .map((g) => ({ g, df: this.index.documentFrequency(g) }))
+        .filter((x) => x.df > 0 && x.df <= limit)
+        .sort((a, b) => a.df - b.df)
+        .slice(0, MAX_QUERY_NGRAMS);
+      for (const { g } of pairs)
         out.set(g, { term: g, weight: this.ngramWeight, from: g.slice(1), via: "ngram" });
-      }
     }
     return [...out.values()];
   }
