@@ -56,8 +56,32 @@ const envSchema = z
         "must be an address such as kyoso@example.ac.jp or 'kyoso 協創 <kyoso@example.ac.jp>'",
       )
       .optional(),
+    KYOSO_EMBEDDINGS_ONNX_DIR: z.string().min(1).optional(),
+    KYOSO_EMBEDDINGS_URL: z
+      .url({
+        message: "must be a URL such as http://127.0.0.1:8080/v1 (an OpenAI-compatible embeddings API)",
+      })
+      .optional(),
+    KYOSO_EMBEDDINGS_MODEL: z.string().min(1).optional(),
+    KYOSO_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   })
   .superRefine((e, ctx) => {
+    if (e.KYOSO_EMBEDDINGS_URL && e.KYOSO_EMBEDDINGS_ONNX_DIR) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KYOSO_EMBEDDINGS_URL"],
+        message:
+          "cannot be used together with KYOSO_EMBEDDINGS_ONNX_DIR: set one of the two (an OpenAI-compatible embeddings endpoint or a local ONNX model folder)",
+      });
+    }
+    if (e.KYOSO_EMBEDDINGS_URL && !e.KYOSO_EMBEDDINGS_MODEL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KYOSO_EMBEDDINGS_MODEL"],
+        message:
+          "is required with KYOSO_EMBEDDINGS_URL: the model name the endpoint expects, e.g. intfloat/multilingual-e5-small",
+      });
+    }
     if (e.KYOSO_SMTP_URL && !e.KYOSO_MAIL_FROM) {
       ctx.addIssue({
         code: "custom",
@@ -92,6 +116,14 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From: address of outgoing mail (required with smtpUrl). */
   mailFrom: string;
+  /** Absolute path of a local ONNX sentence-embedding model folder (semantic matching; see docs/semantic.md). */
+  embeddingsOnnxDir: string | undefined;
+  /** An OpenAI-compatible embeddings endpoint (…/v1 or …/v1/embeddings); exclusive with embeddingsOnnxDir. */
+  embeddingsUrl: string | undefined;
+  /** The model name sent to embeddingsUrl (required with it). */
+  embeddingsModel: string | undefined;
+  /** Bearer key for embeddingsUrl, if the endpoint needs one. */
+  embeddingsApiKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     researchmapApi: e.KYOSO_RESEARCHMAP_API,
     smtpUrl: e.KYOSO_SMTP_URL,
     mailFrom: e.KYOSO_MAIL_FROM ?? "kyoso <no-reply@kyoso.invalid>",
+    embeddingsOnnxDir: e.KYOSO_EMBEDDINGS_ONNX_DIR
+      ? path.resolve(cwd, e.KYOSO_EMBEDDINGS_ONNX_DIR)
+      : undefined,
+    embeddingsUrl: e.KYOSO_EMBEDDINGS_URL,
+    embeddingsModel: e.KYOSO_EMBEDDINGS_MODEL,
+    embeddingsApiKey: e.KYOSO_EMBEDDINGS_API_KEY,
   };
 }
 
