@@ -10,9 +10,13 @@ import { HomePage } from "./pages/HomePage";
 import { ImportsPage } from "./pages/ImportsPage";
 import { InvitePage } from "./pages/InvitePage";
 import { LoginPage } from "./pages/LoginPage";
+import { NeedDetailPage } from "./pages/NeedDetailPage";
+import { NeedListPage } from "./pages/NeedListPage";
+import { NeedSubmitPage } from "./pages/NeedSubmitPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrganizationDetailPage } from "./pages/OrganizationDetailPage";
 import { OrganizationsPage } from "./pages/OrganizationsPage";
+import { OutboxPage } from "./pages/OutboxPage";
 import { ProfileEditPage } from "./pages/ProfileEditPage";
 import { ResearcherListPage } from "./pages/ResearcherListPage";
 import { ResearcherPage } from "./pages/ResearcherPage";
@@ -81,6 +85,14 @@ export function App() {
           </PublicLayout>
         }
       />
+      <Route
+        path="/needs/new"
+        element={
+          <PublicLayout>
+            <NeedSubmitPage publicForm />
+          </PublicLayout>
+        }
+      />
       <Route path="/invite/:token" element={<InvitePage />} />
       <Route
         path="/"
@@ -142,6 +154,10 @@ export function App() {
       <Route path="/researchers/new" element={signedIn(<ProfileEditPage />, "researchers:list")} />
       <Route path="/researchers/:id/edit" element={signedIn(<ProfileEditPage />, "researchers:update")} />
       <Route path="/admin/imports" element={signedIn(<ImportsPage />, "catalog:import")} />
+      <Route path="/needs" element={signedIn(<NeedListPage />)} />
+      <Route path="/needs/submit" element={signedIn(<NeedSubmitPage />, "needs:submit")} />
+      <Route path="/needs/:id" element={signedIn(<NeedDetailPage />)} />
+      <Route path="/admin/mail" element={signedIn(<OutboxPage />, "mail:read")} />
       <Route
         path="*"
         element={

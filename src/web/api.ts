@@ -14,6 +14,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldProblem[] = [],
     readonly details: Record<string, unknown> = {},
+    /** From a 429's Retry-After header: when the server takes the request again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -49,12 +51,14 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
         error?: { code: string; message: string; fields?: FieldProblem[]; details?: Record<string, unknown> };
       }
     )?.error;
+    const retryAfter = Number(res.headers.get("retry-after"));
     throw new ApiError(
       res.status,
       e?.code ?? "HTTP",
       e?.message ?? `HTTP ${res.status}`,
       e?.fields ?? [],
       e?.details ?? {},
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
     );
   }
   return data as T;
@@ -119,6 +123,16 @@ export interface CatalogInstitution {
   kosenBlock: string | null;
   prefecture: number | null;
 }
+type NeedSchemas = typeof import("../server/modules/needs/schemas");
+export type NeedCard = Out<NeedSchemas["NeedCardSchema"]>;
+export type NeedDetail = Out<NeedSchemas["NeedDetailSchema"]>;
+export type NeedList = Out<NeedSchemas["NeedListSchema"]>;
+export type NeedSubmitted = Out<NeedSchemas["NeedSubmittedSchema"]>;
+export type ViewerOption = Out<NeedSchemas["ViewerOptionSchema"]>;
+type MailService = typeof import("../server/modules/mail/service");
+export type MailList = Awaited<ReturnType<MailService["listOutbox"]>>;
+export type Mail = MailList["items"][number];
+export type MailDetail = Awaited<ReturnType<MailService["getMail"]>>;
 export type AuditEvent = import("../server/modules/audit/routes").AuditEventResponse;
 
 export interface Page<T> {
@@ -127,3 +141,9 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+type MatchSchemas = typeof import("../server/modules/matching/schemas");
+export type MatchAnswer = Out<MatchSchemas["MatchAnswerSchema"]>;
+export type NeedSuggestions = Out<MatchSchemas["SuggestionsSchema"]>;
+export type Inquiry = Out<MatchSchemas["InquirySchema"]>;
+export type FittingNeed = Out<MatchSchemas["FittingNeedSchema"]>;
+export type Synonym = Out<MatchSchemas["SynonymSchema"]>;

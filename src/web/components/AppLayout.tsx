@@ -11,6 +11,9 @@ import {
   IconId,
   IconListDetails,
   IconLogout,
+  IconMail,
+  IconMessage2Plus,
+  IconMessages,
   IconUserCog,
   IconUserSearch,
   IconUsers,
@@ -37,6 +40,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: "/catalog", label: t("nav.catalog"), icon: IconBulb, show: true },
     { to: "/my/profile", label: t("nav.myProfile"), icon: IconId, show: me?.user.role === "researcher" },
     { to: "/seeds", label: t("nav.mySeeds"), icon: IconFileText, show: can("seeds:update") },
+    { to: "/needs", label: t("nav.needs"), icon: IconMessages, show: true },
+    { to: "/needs/submit", label: t("nav.submitNeed"), icon: IconMessage2Plus, show: can("needs:submit") },
     { to: "/researchers", label: t("nav.researchers"), icon: IconUserSearch, show: can("researchers:list") },
     {
       to: "/organizations",
@@ -48,10 +53,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const adminLinks = [
     { to: "/admin/imports", label: t("nav.imports"), icon: IconFileImport, show: can("catalog:import") },
     { to: "/admin/users", label: t("nav.users"), icon: IconUsers, show: can("users:read") },
+    { to: "/admin/mail", label: t("nav.mail"), icon: IconMail, show: can("mail:read") },
     { to: "/admin/audit", label: t("nav.audit"), icon: IconListDetails, show: can("audit:read") },
   ];
-  const isActive = (to: string) =>
-    to === "/" ? location.pathname === "/" : location.pathname.startsWith(to);
+  // The most specific link that contains the current page is the active one (/needs/submit, not /needs).
+  const within = (to: string) =>
+    to === "/"
+      ? location.pathname === "/"
+      : location.pathname === to || location.pathname.startsWith(`${to}/`);
+  const activeTo = [...links, ...adminLinks]
+    .filter((l) => l.show && within(l.to))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const isActive = (to: string) => to === activeTo;
 
   return (
     <AppShell

@@ -11,15 +11,22 @@ function short(v: unknown): string {
   return s.length > 120 ? `${s.slice(0, 120)}…` : s;
 }
 
-/** Who changed what, when: the revisions of a seed or a profile. */
+/**
+ * Who changed what, when: the revisions of a seed, a profile or a need. `fieldLabel` and `valueLabel`
+ * name fields and coded values in the UI's language (raw otherwise).
+ */
 export function HistoryDrawer({
   url,
   opened,
   onClose,
+  fieldLabel = (f) => f,
+  valueLabel = (_f, v) => v,
 }: {
   url: string;
   opened: boolean;
   onClose: () => void;
+  fieldLabel?: (field: string) => string;
+  valueLabel?: (field: string, value: unknown) => unknown;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -40,7 +47,8 @@ export function HistoryDrawer({
             <Stack gap={2} mt={4}>
               {Object.entries(r.changes).map(([field, c]) => (
                 <Text key={field} size="xs">
-                  <b>{field}</b>: <Code>{short(c.from)}</Code> → <Code>{short(c.to)}</Code>
+                  <b>{fieldLabel(field)}</b>: <Code>{short(valueLabel(field, c.from))}</Code> →{" "}
+                  <Code>{short(valueLabel(field, c.to))}</Code>
                 </Text>
               ))}
             </Stack>

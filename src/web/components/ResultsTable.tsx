@@ -42,7 +42,9 @@ export function ResultsTable({
             <Table.Tr>
               {head.map((h, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: header cells are fixed per table
-                <Table.Th key={i}>{h}</Table.Th>
+                <Table.Th key={i} className="kyoso-nowrap">
+                  {h}
+                </Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>

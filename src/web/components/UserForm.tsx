@@ -14,13 +14,13 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLE_ORG_TYPES, ROLES, type Role } from "../../shared/roles";
-import { ApiError, api, type Organization, type Page, qs, type User } from "../api";
+import { ApiError, api, type User } from "../api";
 import { useFormat } from "../format";
-import { useAreas } from "../queries";
+import { useAreas, useOrganizationOptions } from "../queries";
 import { applyFieldErrors, ErrorAlert, notifySaved } from "./feedback";
 
 const COVERAGE_ROLES: Role[] = ["coordinator", "contract_officer", "education_manager", "executive"];
@@ -30,17 +30,6 @@ function randomPassword(): string {
   return btoa(String.fromCharCode(...bytes))
     .replace(/[+/=]/g, "")
     .slice(0, 14);
-}
-
-function useOrgOptions(types: readonly string[], search: string) {
-  return useQuery({
-    queryKey: ["organizations", "options", types.join(","), search],
-    queryFn: () =>
-      api<Page<Organization>>(
-        `/api/organizations${qs({ type: [...types], q: search, pageSize: 100, sort: "name" })}`,
-      ),
-    enabled: types.length > 0,
-  });
 }
 
 interface Values {
@@ -80,8 +69,8 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
     },
   });
   const role = form.values.role;
-  const orgs = useOrgOptions(role ? ROLE_ORG_TYPES[role] : [], orgSearch);
-  const institutions = useOrgOptions(["university", "kosen"], "");
+  const orgs = useOrganizationOptions(role ? ROLE_ORG_TYPES[role] : [], orgSearch);
+  const institutions = useOrganizationOptions(["university", "kosen"], "");
   const orgData = (orgs.data?.items ?? []).map((o) => ({
     value: o.id,
     label: `${o.nameJa}（${fmt.orgType(o.type)}）`,

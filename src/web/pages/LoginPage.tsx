@@ -94,6 +94,9 @@ export function LoginPage() {
         <Anchor component={Link} to="/catalog" size="sm">
           {t("login.catalogLink")} →
         </Anchor>
+        <Anchor component={Link} to="/needs/new" size="sm">
+          {t("login.needLink")} →
+        </Anchor>
         <Text size="xs" c="dimmed">
           {t("login.demoHint")}
         </Text>

@@ -18,22 +18,12 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { isInstitutionType } from "../../shared/roles";
 import { api, type OrganizationDetail } from "../api";
+import { Field } from "../components/Field";
 import { ErrorAlert, errorMessage, notifySaved, PageLoader } from "../components/feedback";
 import { OrganizationFormModal } from "../components/OrganizationForm";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
 import { useMe, usePermissions } from "../session";
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || "—"}</Text>
-    </div>
-  );
-}
 
 export function OrganizationDetailPage() {
   const { id = "" } = useParams();
