@@ -8,6 +8,7 @@ import { AuditPage } from "./pages/AuditPage";
 import { CatalogPage } from "./pages/CatalogPage";
 import { HomePage } from "./pages/HomePage";
 import { ImportsPage } from "./pages/ImportsPage";
+import { InquiriesPage } from "./pages/InquiriesPage";
 import { InvitePage } from "./pages/InvitePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NeedDetailPage } from "./pages/NeedDetailPage";
@@ -23,6 +24,7 @@ import { ResearcherPage } from "./pages/ResearcherPage";
 import { SeedEditPage } from "./pages/SeedEditPage";
 import { SeedListPage } from "./pages/SeedListPage";
 import { SeedPage } from "./pages/SeedPage";
+import { SynonymsPage } from "./pages/SynonymsPage";
 import { UsersPage } from "./pages/UsersPage";
 import { useMe, usePermissions } from "./session";
 
@@ -158,6 +160,8 @@ export function App() {
       <Route path="/needs/submit" element={signedIn(<NeedSubmitPage />, "needs:submit")} />
       <Route path="/needs/:id" element={signedIn(<NeedDetailPage />)} />
       <Route path="/admin/mail" element={signedIn(<OutboxPage />, "mail:read")} />
+      <Route path="/inquiries" element={signedIn(<InquiriesPage />, "inquiries:answer")} />
+      <Route path="/admin/synonyms" element={signedIn(<SynonymsPage />, "match:synonyms")} />
       <Route
         path="*"
         element={

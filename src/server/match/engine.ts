@@ -59,6 +59,8 @@ export interface DocumentHit {
   score: number;
   /** Query terms found in the document, with how each was reached. */
   matched: QueryTerm[];
+  /** When a semantic ranking was fused in and placed this document: its rank there and its cosine. */
+  semantic?: { rank: number; similarity: number };
 }
 
 export interface ResearcherHit {
@@ -75,12 +77,38 @@ export interface ResearcherHit {
   reason: string;
 }
 
+/** A document in a ranking, named by its key (`docKey(kind, id)`). */
+export interface RankedKey {
+  id: string;
+  score: number;
+  /** Set by a fused ranking: where the semantic list placed the document. */
+  semanticRank?: number;
+  semanticScore?: number;
+}
+
+/**
+ * The lexical half of a match (query terms and rankings by document key, visible documents only), for a
+ * caller that fuses it with another ranking before `finish` builds the answer.
+ */
+export interface LexicalRanking {
+  query: QueryTerm[];
+  /** Documents of the asked kinds, best first. */
+  documents: RankedKey[];
+  /** Documents that count as evidence for researchers, best first (up to 400). */
+  evidence: RankedKey[];
+}
+
+/** The key a document has in the engine (and in a semantic stage fed by the same documents). */
+export const docKey = (kind: DocKind, id: string) => `${kind}:${id}`;
+
 export interface MatchResult {
   query: QueryTerm[];
   documents: DocumentHit[];
   researchers: ResearcherHit[];
   /** The query text with matched words marked. */
   highlighted: Highlight[];
+  /** A query term as the reader wrote it (the analyser's terms are folded: のいず for ノイズ). */
+  display: (term: string) => string;
 }
 
 const CANDIDATES = 400;
@@ -113,7 +141,7 @@ export class MatchEngine {
 
   /** What the index holds about a document (undefined when it is not indexed). */
   meta(kind: DocKind, id: string): DocMeta | undefined {
-    const n = this.index.docOf(keyOf(kind, id));
+    const n = this.index.docOf(docKey(kind, id));
     return n === undefined ? undefined : this.metas[n];
   }
 
@@ -127,19 +155,19 @@ export class MatchEngine {
     this.researchers.clear();
     for (const r of researchers) this.researchers.set(r.id, r);
     this.metas = [];
-    this.index.build(docs.map((d) => ({ key: keyOf(d.kind, d.id), fields: d.fields })));
-    for (const d of docs) this.metas[this.index.docOf(keyOf(d.kind, d.id))!] = stripFields(d);
+    this.index.build(docs.map((d) => ({ key: docKey(d.kind, d.id), fields: d.fields })));
+    for (const d of docs) this.metas[this.index.docOf(docKey(d.kind, d.id))!] = stripFields(d);
   }
 
   upsert(doc: MatchDoc): void {
-    const n = this.index.add({ key: keyOf(doc.kind, doc.id), fields: doc.fields });
+    const n = this.index.add({ key: docKey(doc.kind, doc.id), fields: doc.fields });
     this.metas[n] = stripFields(doc);
   }
 
   remove(kind: DocKind, id: string): void {
-    const n = this.index.docOf(keyOf(kind, id));
+    const n = this.index.docOf(docKey(kind, id));
     if (n !== undefined) this.metas[n] = undefined;
-    this.index.remove(keyOf(kind, id));
+    this.index.remove(docKey(kind, id));
   }
 
   upsertResearcher(r: ResearcherMeta): void {
@@ -177,11 +205,21 @@ export class MatchEngine {
   }
 
   match(opts: MatchOptions): MatchResult {
+    return this.finish(opts, this.rank(opts));
+  }
+
+  /** What the index holds about a document named by its key (`docKey(kind, id)`). */
+  metaOfKey(key: string): DocMeta | undefined {
+    const n = this.index.docOf(key);
+    return n === undefined ? undefined : this.metas[n];
+  }
+
+  /**
+   * The lexical ranking alone: the visible documents of the asked kinds (`pool` of them, default `top`)
+   * and the visible evidence, by key. `match` is `finish(opts, rank(opts))`.
+   */
+  rank(opts: MatchOptions, pool = opts.top ?? 10): LexicalRanking {
     const query = this.analyzeQuery(opts.text);
-    const surfaces = new Map<string, string>();
-    for (const t of this.opts.analyzer.tokens(opts.text))
-      if (!surfaces.has(t.term)) surfaces.set(t.term, t.surface);
-    const display = (term: string) => surfaces.get(term) ?? term;
     const kinds = new Set(opts.kinds ?? ["seed"]);
     const evidenceKinds = new Set(opts.evidence ?? ["seed", "profile", "paper", "patent", "grant"]);
     const sheet = this.index.score(query);
@@ -189,15 +227,53 @@ export class MatchEngine {
       const m = this.metas[n];
       return !!m && opts.canSee(m);
     };
+    const keyed = (list: { doc: number; score: number }[]) =>
+      list.map((d) => ({ id: this.index.keyOf(d.doc), score: d.score }));
+    return {
+      query,
+      documents: keyed(sheet.top(pool, (n) => kinds.has(this.metas[n]?.kind ?? "need") && visible(n))),
+      evidence: evidenceKinds.size
+        ? keyed(sheet.top(CANDIDATES, (n) => evidenceKinds.has(this.metas[n]?.kind ?? "need") && visible(n)))
+        : [],
+    };
+  }
+
+  /**
+   * The answer from rankings by key (the lexical ones from `rank`, or those fused with another ranking):
+   * the top documents, researchers aggregated from the evidence in its order and with its scores, the
+   * explanations. Every document is checked again against `canSee` and the kinds, whatever list it came
+   * from; keys the index does not hold are skipped.
+   */
+  finish(opts: MatchOptions, ranking: LexicalRanking): MatchResult {
+    const { query } = ranking;
+    const surfaces = new Map<string, string>();
+    for (const t of this.opts.analyzer.tokens(opts.text))
+      if (!surfaces.has(t.term)) surfaces.set(t.term, t.surface);
+    const display = (term: string) => surfaces.get(term) ?? term;
+    const kinds = new Set(opts.kinds ?? ["seed"]);
+    const evidenceKinds = new Set(opts.evidence ?? ["seed", "profile", "paper", "patent", "grant"]);
     const top = opts.top ?? 10;
-    const docs = sheet.top(top, (n) => kinds.has(this.metas[n]?.kind ?? "need") && visible(n));
-    const evidence = sheet.top(
-      CANDIDATES,
-      (n) => evidenceKinds.has(this.metas[n]?.kind ?? "need") && visible(n),
-    );
+    const resolve = (list: RankedKey[], accept: Set<DocKind>, limit: number) => {
+      const out: { doc: number; score: number; key: RankedKey }[] = [];
+      for (const k of list) {
+        if (out.length >= limit) break;
+        const n = this.index.docOf(k.id);
+        const m = n === undefined ? undefined : this.metas[n];
+        if (n === undefined || !m || !accept.has(m.kind) || !opts.canSee(m)) continue;
+        out.push({ doc: n, score: k.score, key: k });
+      }
+      return out;
+    };
+    const docs = resolve(ranking.documents, kinds, top);
+    const evidence = resolve(ranking.evidence, evidenceKinds, CANDIDATES);
+    const semanticOf = new Map<number, { rank: number; similarity: number }>();
+    for (const e of [...docs, ...evidence])
+      if (e.key.semanticRank !== undefined)
+        semanticOf.set(e.doc, { rank: e.key.semanticRank, similarity: e.key.semanticScore ?? 0 });
     const language = opts.language ?? "ja";
     const hit = (n: number, score: number): DocumentHit => {
       const m = this.metas[n]!;
+      const semantic = semanticOf.get(n);
       return {
         id: m.id,
         kind: m.kind,
@@ -206,6 +282,7 @@ export class MatchEngine {
         titleEn: m.titleEn,
         score,
         matched: query.filter((q) => this.index.contains(n, q.term)),
+        ...(semantic ? { semantic } : {}),
       };
     };
     const canSeeResearcher = opts.canSeeResearcher ?? (() => true);
@@ -231,8 +308,9 @@ export class MatchEngine {
         reason: reasonFor(ev, language, display),
       };
     });
+    const documents = docs.map((d) => hit(d.doc, d.score));
     const matchedTerms = new Set<string>();
-    for (const d of [...docs.map((d) => hit(d.doc, d.score)), ...researchers.flatMap((r) => r.evidence)]) {
+    for (const d of [...documents, ...researchers.flatMap((r) => r.evidence)]) {
       for (const q of d.matched) {
         if (q.via === "text") matchedTerms.add(q.term);
         else if (q.via !== "ngram") for (const t of q.from.split(" ")) matchedTerms.add(t);
@@ -240,7 +318,7 @@ export class MatchEngine {
     }
     return {
       query,
-      documents: docs.map((d) => hit(d.doc, d.score)),
+      documents,
       researchers,
       highlighted: highlight(this.opts.analyzer, opts.text, matchedTerms),
     };
@@ -281,7 +359,6 @@ export class MatchEngine {
   }
 }
 
-const keyOf = (kind: DocKind, id: string) => `${kind}:${id}`;
 
 function stripFields(d: MatchDoc): DocMeta {
   const { fields: _fields, ...meta } = d;

@@ -12,11 +12,13 @@ import {
   IconListDetails,
   IconLogout,
   IconMail,
+  IconMailQuestion,
   IconMessage2Plus,
   IconMessages,
   IconUserCog,
   IconUserSearch,
   IconUsers,
+  IconVocabulary,
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -42,6 +44,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: "/seeds", label: t("nav.mySeeds"), icon: IconFileText, show: can("seeds:update") },
     { to: "/needs", label: t("nav.needs"), icon: IconMessages, show: true },
     { to: "/needs/submit", label: t("nav.submitNeed"), icon: IconMessage2Plus, show: can("needs:submit") },
+    { to: "/inquiries", label: t("nav.inquiries"), icon: IconMailQuestion, show: can("inquiries:answer") },
     { to: "/researchers", label: t("nav.researchers"), icon: IconUserSearch, show: can("researchers:list") },
     {
       to: "/organizations",
@@ -54,6 +57,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: "/admin/imports", label: t("nav.imports"), icon: IconFileImport, show: can("catalog:import") },
     { to: "/admin/users", label: t("nav.users"), icon: IconUsers, show: can("users:read") },
     { to: "/admin/mail", label: t("nav.mail"), icon: IconMail, show: can("mail:read") },
+    { to: "/admin/synonyms", label: t("nav.synonyms"), icon: IconVocabulary, show: can("match:synonyms") },
     { to: "/admin/audit", label: t("nav.audit"), icon: IconListDetails, show: can("audit:read") },
   ];
   // The most specific link that contains the current page is the active one (/needs/submit, not /needs).

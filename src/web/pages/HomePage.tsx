@@ -2,7 +2,8 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api, type Organization, type Page } from "../api";
+import { api, type Inquiry, type Organization, type Page } from "../api";
+import { FittingNeeds } from "../components/FittingNeeds";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
 import { useMe, usePermissions } from "../session";
@@ -23,6 +24,13 @@ export function HomePage() {
   const areas = useAreas();
   const universities = useCount("university");
   const kosen = useCount("kosen");
+  const researcher = can("inquiries:answer");
+  const inquiries = useQuery({
+    queryKey: ["inquiries"],
+    queryFn: () => api<Inquiry[]>("/api/inquiries"),
+    enabled: researcher,
+  });
+  const openInquiries = inquiries.data?.filter((i) => i.state === "inquired").length ?? 0;
   if (!me) return null;
 
   return (
@@ -56,6 +64,18 @@ export function HomePage() {
           </Text>
         </Card>
       </SimpleGrid>
+
+      {researcher && openInquiries > 0 && (
+        <Card withBorder bg="var(--mantine-color-orange-0)">
+          <Group justify="space-between">
+            <Text fw={600}>{t("home.openInquiries", { count: openInquiries })}</Text>
+            <Anchor component={Link} to="/inquiries">
+              {t("nav.inquiries")} →
+            </Anchor>
+          </Group>
+        </Card>
+      )}
+      {researcher && <FittingNeeds />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

@@ -22,6 +22,7 @@ import { ErrorAlert, PageLoader } from "../components/feedback";
 import { HistoryDrawer } from "../components/HistoryDrawer";
 import { ConfidentialityBadge, NdaBadge, NeedStatusBadge } from "../components/NeedBadges";
 import { NeedScreeningPanel } from "../components/NeedScreeningPanel";
+import { NeedSuggestions } from "../components/NeedSuggestions";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
 
@@ -217,8 +218,7 @@ export function NeedDetailPage() {
 
       {n.canEdit && <NeedScreeningPanel key={n.id} need={n} onReload={() => query.refetch()} />}
 
-      {/* Suggested researchers for coordinators: <NeedSuggestions needId={n.id} /> goes in this container. */}
-      {n.canEdit && <div id="need-suggestions" />}
+      {n.canEdit && <NeedSuggestions key={n.id} needId={n.id} />}
 
       {n.canEdit && (
         <HistoryDrawer

@@ -19,9 +19,12 @@ export const MatchBody = z
   .openapi("MatchRequest");
 
 const Term = z.object({
-  term: z.string(),
+  term: z.string().openapi({ description: "The analysed term found in the document" }),
   from: z.string(),
   via: z.enum(["text", "synonym", "translation", "ngram"]),
+  word: z
+    .string()
+    .openapi({ description: "The need's word as written that matched (or brought the term in)" }),
 });
 const Highlight = z.object({ text: z.string(), match: z.boolean() });
 

@@ -117,8 +117,23 @@ export interface MatchRequest {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-const shownTerms = (matched: QueryTerm[]) =>
-  matched.filter((m) => m.via !== "ngram").map((m) => ({ term: m.term, from: m.from, via: m.via }));
+/**
+ * The matched terms worth showing (not character pairs), each with `word`: the need's word as written
+ * (for a translation or synonym, the need's word that brought the term in).
+ */
+const shownTerms = (matched: QueryTerm[], display: (term: string) => string = (t) => t) => {
+  const out: { term: string; from: string; via: QueryTerm["via"]; word: string }[] = [];
+  for (const m of matched) {
+    if (m.via === "ngram") continue;
+    const word = m.from
+      .split(" ")
+      .map(display)
+      .join(m.via === "text" ? "" : " ");
+    if (!out.some((o) => o.word === word && o.via === m.via))
+      out.push({ term: m.term, from: m.from, via: m.via, word });
+  }
+  return out;
+};
 
 /** Text → ranked seeds and researchers, with explanations: the matched words marked in both texts. */
 export async function matchText(req: MatchRequest) {
@@ -150,7 +165,7 @@ export async function matchText(req: MatchRequest) {
     titleJa: d.titleJa,
     titleEn: d.titleEn,
     score: round(d.score),
-    matched: shownTerms(d.matched),
+    matched: shownTerms(d.matched, result.display),
     excerpt: excerpt(d),
   });
   return {
@@ -236,7 +251,7 @@ export async function matchNeeds(req: { db: DbOrTx; actor: Actor; text: string; 
       view: full ? "full" : "summary",
       title: full ? d.titleJa : null,
       score: round(d.score),
-      matched: shownTerms(d.matched),
+      matched: shownTerms(d.matched, result.display),
     });
   }
   if (!needs.length) return [];

@@ -8,7 +8,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Actor, canManageNeed, needView } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
 import { matchFeedback, matchSynonyms, needMatches, researchers, users } from "../../db/schema";
-import { conflict, forbidden, invalid, notFound } from "../../errors";
+import { conflict, forbidden, invalid, notFound, staleVersion } from "../../errors";
 import type { RequestMeta } from "../../http/context";
 import { recordAudit } from "../audit/service";
 import { rowsOf, uuidArray } from "../catalog/search-sql";
@@ -159,10 +159,7 @@ async function researcherExists(db: DbOrTx, id: string) {
 }
 
 function checkVersion(row: { version: number } | null, version: number | undefined) {
-  if (row && version !== undefined && row.version !== version)
-    throw conflict(
-      "Someone else changed this suggestion meanwhile (version differs). Reload to see their change.",
-    );
+  if (row && version !== undefined && row.version !== version) throw staleVersion("This suggestion");
 }
 
 /** Shortlist, dismiss (a reason is required) or restore a suggested researcher; kept as feedback. */
