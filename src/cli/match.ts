@@ -14,7 +14,13 @@ import type { Actor } from "../server/auth/policy";
 import type { Config } from "../server/config";
 import type { Database } from "../server/db/client";
 import { rowsOf, uuidArray } from "../server/modules/catalog/search-sql";
-import { matchingIndex, matchText, seedVisibleTo } from "../server/modules/matching/service";
+import {
+  closeMatchingIndexes,
+  matchingIndex,
+  matchText,
+  rankedMatch,
+  seedVisibleTo,
+} from "../server/modules/matching/service";
 
 type WithDatabase = <T>(
   command: string,
@@ -103,16 +109,31 @@ export function addMatchCommand(program: Command, withDatabase: WithDatabase) {
       if (!text && !opts.batch) throw new InvalidArgumentError("give the text to match, or --batch FILE");
       if (text && opts.batch) throw new InvalidArgumentError("give either a text or --batch FILE, not both");
       const needs = opts.batch ? readBatch(opts.batch) : null;
-      await withDatabase("match", async (database) => {
+      await withDatabase("match", async (database, config) => {
+        try {
+          await run(database, config);
+        } finally {
+          await closeMatchingIndexes(); // the semantic stage's background work, before the database closes
+        }
+      });
+
+      async function run(database: Database, config: Config) {
         const db = database.db;
+        // With an embedder configured, wait until every document has its vector (loaded from
+        // match_vectors, or embedded and stored there once), so the CLI answers as a caught-up server does.
+        const index = await matchingIndex(config);
+        const t0 = performance.now();
+        await index.sync(db);
+        if (index.semantic) {
+          await index.semantic.whenIdle();
+          const s = index.semantic.status;
+          if (s.failing) console.error(`kyoso match: ${s.failing}`);
+        }
         if (needs) {
-          const index = await matchingIndex();
-          const t0 = performance.now();
-          await index.sync(db);
           const canSee = seedVisibleTo(OPERATOR);
           const t1 = performance.now();
           for (const need of needs) {
-            const r = index.engine.match({ text: need.text, canSee, top: opts.top, kinds: ["seed"] });
+            const r = await rankedMatch(index, { text: need.text, canSee, top: opts.top, kinds: ["seed"] });
             const line = {
               id: need.id,
               seeds: r.documents.map((d) => ({ externalId: d.externalId ?? d.id, score: round(d.score) })),
@@ -129,7 +150,7 @@ export function addMatchCommand(program: Command, withDatabase: WithDatabase) {
           );
           return;
         }
-        const answer = await matchText({ db, actor: OPERATOR, text: text!, top: opts.top });
+        const answer = await matchText({ db, config, actor: OPERATOR, text: text!, top: opts.top });
         if (opts.json) {
           console.log(
             JSON.stringify({
@@ -169,6 +190,6 @@ export function addMatchCommand(program: Command, withDatabase: WithDatabase) {
           );
         });
         if (!answer.researchers.length && !answer.seeds.length) console.log("Nothing matched.");
-      });
+      }
     });
 }

@@ -12,6 +12,7 @@ import { failInterruptedJobs } from "./modules/catalog/import/jobs";
 import { refreshStatistics, reindexStale } from "./modules/catalog/maintenance";
 import { formatDemoAccounts, isEmptyDatabase, loadDemoData } from "./modules/demo";
 import { startMailSender } from "./modules/mail/sender";
+import { closeMatchingIndexes, matchingIndex } from "./modules/matching/service";
 import { loadAnalyzer } from "./text/analyzer";
 import { VERSION } from "./version";
 
@@ -67,6 +68,7 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
       );
       console.log("Stop with Ctrl+C.");
       void maintainCatalog(database.db);
+      if (config.embeddingsOnnxDir || config.embeddingsUrl) void warmMatching(database.db, config);
     },
   );
   server.on("error", (err: NodeJS.ErrnoException) => {
@@ -94,6 +96,7 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
     void mailSender
       .stop()
       .catch(() => undefined)
+      .then(() => closeMatchingIndexes().catch(() => undefined))
       .then(() => database.close())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
@@ -101,6 +104,18 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
   return { server, database, app, mailSender };
+}
+
+/**
+ * With semantic matching configured: build the matching index at start, so the stored vectors are loaded
+ * and the missing ones embedded in the background before the first match asks.
+ */
+async function warmMatching(db: Database["db"], config: Config) {
+  try {
+    await (await matchingIndex(config)).sync(db);
+  } catch (err) {
+    console.error("kyoso: could not prepare the matching index:", err);
+  }
 }
 
 /** After start: bring search data written by an older analyser up to date, then refresh statistics. */

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { createApp } from "../../src/server/app";
 import { loadConfig } from "../../src/server/config";
 import { organizations } from "../../src/server/db/schema";
+import { closeMatchingIndex } from "../../src/server/modules/matching/service";
 import { searchFields } from "../../src/server/modules/organizations/repository";
 import { createUser } from "../../src/server/modules/users/service";
 import type { OrgType, Role } from "../../src/shared/roles";
@@ -16,6 +17,7 @@ export const TEST_PASSWORD = "test-password-123";
 
 export interface TestContext extends TestDatabase {
   app: ReturnType<typeof createApp>;
+  config: ReturnType<typeof loadConfig>;
   /** A request to the app; `ip` plays the client's address (as @hono/node-server would give it). */
   request(path: string, init?: RequestInit, opts?: { ip?: string }): Promise<Response>;
   buildOrganization(
@@ -83,9 +85,15 @@ const ROLE_HOME: Record<Role, OrgType> = {
   executive: "university",
 };
 
-export async function createTestContext(): Promise<TestContext> {
-  const tdb = await createTestDatabase();
-  const config = { ...loadConfig({ KYOSO_DEMO: "off" }), webDir: "/nonexistent" };
+/**
+ * `env`: more settings, as environment variables (e.g. KYOSO_EMBEDDINGS_URL for the semantic stage);
+ * `database`: an existing test database (another app on the same data), which close() then leaves open.
+ */
+export async function createTestContext(
+  opts: { env?: Record<string, string>; database?: TestDatabase } = {},
+): Promise<TestContext> {
+  const tdb = opts.database ?? (await createTestDatabase());
+  const config = { ...loadConfig({ KYOSO_DEMO: "off", ...opts.env }), webDir: "/nonexistent" };
   const app = createApp({ database: tdb.database, config });
   const db = tdb.database.db;
   const request = async (path: string, init?: RequestInit, opts: { ip?: string } = {}) =>
@@ -100,6 +108,7 @@ export async function createTestContext(): Promise<TestContext> {
   const ctx: TestContext = {
     ...tdb,
     app,
+    config,
     request,
     async buildOrganization(o = {}) {
       const type = o.type ?? "company";
@@ -159,7 +168,11 @@ export async function createTestContext(): Promise<TestContext> {
       const u = await ctx.buildUser({ role });
       return ctx.signIn(u.email);
     },
-    close: () => tdb.drop(),
+    async close() {
+      // A semantic stage's background work stops before its database goes (the lexical index is shared).
+      if (config.embeddingsUrl || config.embeddingsOnnxDir) await closeMatchingIndex(config);
+      if (!opts.database) await tdb.drop();
+    },
   };
   return ctx;
 }

@@ -28,6 +28,11 @@ export interface EmbeddingsServerOptions {
   apiKey?: string;
   /** Milliseconds to wait before each answer (default 0); can be changed on the server object. */
   delayMs?: number;
+  /**
+   * Groups of words that mean the same: each word of a group is replaced by the group's first word before
+   * the vector is computed (`conceptText`), e.g. [["刃物", "切削工具"], ["摩耗", "寿命"]].
+   */
+  synonyms?: string[][];
 }
 
 export interface EmbeddingsServer {
@@ -63,6 +68,18 @@ export function bigramVector(text: string, dimension: number): number[] {
   }
   const norm = Math.hypot(...v);
   return norm > 0 ? v.map((x) => x / norm) : v;
+}
+
+/** The text as the stand-in "understands" it: every word of a synonym group replaced by the group's first. */
+export function conceptText(text: string, synonyms: string[][] = []): string {
+  let t = text.normalize("NFKC");
+  for (const group of synonyms) {
+    const [head, ...rest] = group;
+    // Longest first, so a word containing another is replaced whole.
+    for (const w of [...rest].sort((a, b) => b.length - a.length))
+      t = t.split(w.normalize("NFKC")).join(head!);
+  }
+  return t;
 }
 
 type Override =
@@ -120,7 +137,7 @@ export async function startEmbeddingsServer(opts: EmbeddingsServerOptions = {}):
           send(res, 400, { error: { message: "model and input are required" } });
           return;
         }
-        let vectors = input.map((t) => bigramVector(String(t), dimension));
+        let vectors = input.map((t) => bigramVector(conceptText(String(t), opts.synonyms), dimension));
         if (override?.kind === "mutate") vectors = override.fn(vectors);
         send(res, 200, {
           object: "list",

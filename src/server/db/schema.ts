@@ -472,6 +472,32 @@ export const catalogState = pgTable(
   (t) => [check("catalog_state_single_row", sql`${t.id} = 1`)],
 );
 
+/**
+ * Sentence vectors of the matching documents for the optional semantic stage (docs/semantic.md): seeds,
+ * needs (their full text) and needs' public summaries (doc id `<need id>#summary`), embedded separately.
+ * Keyed by the embedder that made them (`Embedder.id`); `text_hash` is the SHA-256 of the embedded text,
+ * so a start loads the vectors whose text is unchanged instead of embedding the catalogue again. The
+ * vector is little-endian float32. Derived data: not part of backups; rows of deleted documents are
+ * removed by the server that notices.
+ */
+export const matchVectors = pgTable(
+  "match_vectors",
+  {
+    docKind: text({ enum: ["seed", "need"] }).notNull(),
+    docId: text().notNull(),
+    embedder: text().notNull(),
+    textHash: text().notNull(),
+    dimension: integer().notNull(),
+    vector: bytea().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.docKind, t.docId, t.embedder] }),
+    check("match_vectors_kind_check", inList(t.docKind, ["seed", "need"])),
+    check("match_vectors_length_check", sql`octet_length(${t.vector}) = 4 * ${t.dimension}`),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------------------
 // Outgoing e-mail: a durable queue. A mail is written in the transaction of what caused it and sent by the
 // server's sender loop (src/server/modules/mail), retried with backoff; nothing is lost if SMTP is down.

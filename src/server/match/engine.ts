@@ -253,7 +253,7 @@ export class MatchEngine {
     const kinds = new Set(opts.kinds ?? ["seed"]);
     const evidenceKinds = new Set(opts.evidence ?? ["seed", "profile", "paper", "patent", "grant"]);
     const top = opts.top ?? 10;
-    const resolve = (list: RankedKey[], accept: Set<DocKind>, limit: number) => {
+    const resolve = (list: RankedKey[], accept: ReadonlySet<string>, limit: number) => {
       const out: { doc: number; score: number; key: RankedKey }[] = [];
       for (const k of list) {
         if (out.length >= limit) break;
@@ -321,6 +321,7 @@ export class MatchEngine {
       documents,
       researchers,
       highlighted: highlight(this.opts.analyzer, opts.text, matchedTerms),
+      display,
     };
   }
 
@@ -358,7 +359,6 @@ export class MatchEngine {
     );
   }
 }
-
 
 function stripFields(d: MatchDoc): DocMeta {
   const { fields: _fields, ...meta } = d;

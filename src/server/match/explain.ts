@@ -65,11 +65,21 @@ export function reasonFor(
   const words = matchedWords(best.matched, display).slice(0, 5);
   const more = evidence.length - 1;
   const kind = KIND_LABEL[best.kind][language];
+  // Found by the semantic stage alone: no word in common, close in meaning.
+  const byMeaning = !words.length && best.semantic !== undefined;
   if (language === "en") {
-    const on = words.length ? ` matches ${words.join(", ")}` : " matches the wording";
+    const on = words.length
+      ? ` matches ${words.join(", ")}`
+      : byMeaning
+        ? " is close in meaning"
+        : " matches the wording";
     return `${kind} “${title}”${on}${more > 0 ? ` (and ${more} more document${more > 1 ? "s" : ""})` : ""}`;
   }
-  const on = words.length ? `が ${words.join("・")} に一致` : "が文面に一致";
+  const on = words.length
+    ? `が ${words.join("・")} に一致`
+    : byMeaning
+      ? "が内容の近さで該当"
+      : "が文面に一致";
   return `${kind}「${title}」${on}${more > 0 ? `（ほか${more}件）` : ""}`;
 }
 

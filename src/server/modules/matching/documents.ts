@@ -63,6 +63,24 @@ export function seedDocument(s: SeedRow): MatchDoc {
   };
 }
 
+/**
+ * The text a seed is embedded with by the semantic stage: what a reader sees of it, title first (models
+ * read about the first 512 tokens).
+ */
+export function seedEmbeddingText(s: SeedRow): string {
+  return join(
+    s.titleJa,
+    s.titleEn,
+    s.keywordsJa.join("、"),
+    s.keywordsEn.join(", "),
+    s.summaryJa,
+    s.summaryEn,
+    s.overviewJa,
+    s.featuresJa,
+    s.applicationsJa,
+  );
+}
+
 export interface ResearcherRow {
   id: string;
   externalId: string | null;
@@ -163,6 +181,9 @@ export interface NeedIndexRow {
   referralOrganizationId: string | null;
 }
 
+/** The statuses of needs still looking for researchers (closed needs are not offered). */
+export const OPEN_NEED_STATUSES: ReadonlySet<string> = new Set(["received", "screening"]);
+
 /** The id of the document holding only a need's public summary (what "summary" viewers may match on). */
 export const summaryDocId = (needId: string) => `${needId}#summary`;
 export const needIdOf = (docId: string) => docId.replace(/#summary$/, "");
@@ -220,4 +241,19 @@ export function needDocuments(n: NeedIndexRow, analyzer: Analyzer): MatchDoc[] {
       ],
     });
   return docs;
+}
+
+/**
+ * What the semantic stage embeds of a need: the same two documents as `needDocuments`, each with its own
+ * text (the full text; the public summary alone, so a summary viewer is never matched by meaning on words
+ * they may not read). Only open needs: closed ones are never offered, and their texts are not sent to an
+ * embeddings service for nothing.
+ */
+export function needEmbeddingTexts(n: NeedIndexRow): { id: string; text: string | null }[] {
+  const open = OPEN_NEED_STATUSES.has(n.status);
+  const summary = n.publicSummary?.trim();
+  return [
+    { id: n.id, text: open ? join(n.title, n.problem, n.tried, n.desiredOutcome) : null },
+    { id: summaryDocId(n.id), text: open && summary ? summary : null },
+  ];
 }

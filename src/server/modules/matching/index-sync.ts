@@ -3,7 +3,8 @@
  * it reads the catalogue generation (raised by database triggers on every write to seeds, researchers,
  * their links and organisations, by any process); when it moved, it compares every row's version with
  * what it holds and reloads what changed, so an edit is in the index for the next request and any app
- * server answers the same.
+ * server answers the same. With a semantic stage (an embedder configured), each sync also tells it which
+ * seeds' and needs' texts changed; their vectors are made in the background (semantic-sync.ts).
  */
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
@@ -16,15 +17,18 @@ import { rowsOf, uuidArray } from "../catalog/search-sql";
 import {
   type NeedIndexRow,
   needDocuments,
+  needEmbeddingTexts,
   profileDocument,
   type ResearcherRow,
   researcherMeta,
   type SeedRow,
   seedDocument,
+  seedEmbeddingText,
   summaryDocId,
   type WorkRow,
   workDocument,
 } from "./documents";
+import type { SemanticSync } from "./semantic-sync";
 
 const SEED_COLUMNS = sql`s.id, s.external_id as "externalId", s.title_ja as "titleJa", s.title_en as "titleEn",
   s.summary_ja as "summaryJa", s.summary_en as "summaryEn", s.overview_ja as "overviewJa", s.features_ja as "featuresJa",
@@ -71,16 +75,32 @@ export class MatchingIndex {
   constructor(
     private readonly analyzer: Analyzer,
     private readonly baseExpander: Expander | null,
+    /** The semantic stage's background embedder, when an embedder is configured. */
+    readonly semantic: SemanticSync | null = null,
   ) {
     this.engine = new MatchEngine({ analyzer, expander: baseExpander });
   }
 
-  /** Brings the index up to date with the database (one sync at a time; callers share it). */
+  /**
+   * Brings the index up to date with the database (one sync at a time; callers share it), then lets the
+   * semantic stage catch up in the background (never awaited here).
+   */
   async sync(db: DbOrTx): Promise<void> {
     this.syncing ??= this.syncOnce(db).finally(() => {
       this.syncing = null;
     });
-    return this.syncing;
+    await this.syncing;
+    this.semantic?.kick(db);
+  }
+
+  /** Stops the semantic stage's background work (before the database is closed). */
+  async close(): Promise<void> {
+    await this.semantic?.close();
+  }
+
+  private upsertSeed(s: SeedRow) {
+    this.engine.upsert(seedDocument(s));
+    this.semantic?.note("seed", s.id, seedEmbeddingText(s));
   }
 
   private async syncOnce(db: DbOrTx): Promise<void> {
@@ -122,9 +142,12 @@ export class MatchingIndex {
     const researchers = changed(full ? new Map() : this.researcherVersions, researcherRows);
     if (full) await this.loadAll(db);
     else {
-      for (const id of seeds.removed) this.engine.remove("seed", id);
+      for (const id of seeds.removed) {
+        this.engine.remove("seed", id);
+        this.semantic?.forget("seed", id);
+      }
       for (const id of researchers.removed) this.dropResearcher(id);
-      for (const s of await this.seedsById(db, seeds.changed)) this.engine.upsert(seedDocument(s));
+      for (const s of await this.seedsById(db, seeds.changed)) this.upsertSeed(s);
       await this.reloadResearchers(db, researchers.changed);
     }
     this.seedVersions = new Map(seedRows.map((r) => [r.id, r.v]));
@@ -173,13 +196,20 @@ export class MatchingIndex {
       this.engine.remove("need", id);
       this.engine.remove("need", summaryDocId(id));
     }
+    for (const id of diff.removed) {
+      this.semantic?.forget("need", id);
+      this.semantic?.forget("need", summaryDocId(id));
+    }
     for (let i = 0; i < diff.changed.length; i += 500) {
       const ids = diff.changed.slice(i, i + 500);
       const needs = await rowsOf<NeedIndexRow>(
         db,
         sql`select ${NEED_COLUMNS} from needs n where n.id = any(${uuidArray(ids)})`,
       );
-      for (const n of needs) for (const d of needDocuments(n, this.analyzer)) this.engine.upsert(d);
+      for (const n of needs) {
+        for (const d of needDocuments(n, this.analyzer)) this.engine.upsert(d);
+        for (const t of needEmbeddingTexts(n)) this.semantic?.note("need", t.id, t.text);
+      }
     }
     this.needVersions = new Map(rows.map((r) => [r.id, r.v]));
     return diff.changed.length + diff.removed.length;
@@ -207,9 +237,17 @@ export class MatchingIndex {
       ...works.map(workDocument),
     ];
     this.engine.load(docs, researchers.map(researcherMeta));
+    this.semantic?.beginFull();
+    for (const s of seeds) this.semantic?.note("seed", s.id, seedEmbeddingText(s));
     // load() replaced the needs too: index them again.
     this.needVersions = new Map();
-    await this.syncNeeds(db);
+    try {
+      await this.syncNeeds(db);
+    } catch (err) {
+      this.semantic?.endFull(false);
+      throw err;
+    }
+    this.semantic?.endFull();
   }
 
   private noteWork(w: WorkRow) {

@@ -51,9 +51,11 @@ export function matchingRoutes() {
     async (c) => {
       const body = c.req.valid("json");
       const actor = c.get("actor")!;
+      const { database, config } = c.get("deps");
       return c.json(
         await matchText({
-          db: c.get("deps").database.db,
+          db: database.db,
+          config,
           actor,
           text: body.text,
           top: body.top,
@@ -82,6 +84,7 @@ export function matchingRoutes() {
       c.json(
         await needSuggestions({
           db: c.get("deps").database.db,
+          config: c.get("deps").config,
           actor: c.get("actor")!,
           needId: c.req.valid("param").id,
           top: c.req.valid("query").top,
@@ -214,6 +217,7 @@ export function matchingRoutes() {
       return c.json(
         await fittingNeeds({
           db: c.get("deps").database.db,
+          config: c.get("deps").config,
           actor: c.get("actor")!,
           seedId: q.seedId,
           top: q.top,

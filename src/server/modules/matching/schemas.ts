@@ -27,6 +27,10 @@ const Term = z.object({
     .openapi({ description: "The need's word as written that matched (or brought the term in)" }),
 });
 const Highlight = z.object({ text: z.string(), match: z.boolean() });
+const Semantic = z.object({ rank: z.number().int(), similarity: z.number() }).optional().openapi({
+  description:
+    "Only with the semantic stage on (docs/semantic.md): the document's rank by meaning and its cosine similarity to the text",
+});
 
 export const MatchedDocSchema = z.object({
   id: z.string(),
@@ -37,6 +41,7 @@ export const MatchedDocSchema = z.object({
   score: z.number(),
   matched: z.array(Term).openapi({ description: "The need's words found in the document, and how" }),
   excerpt: z.array(Highlight).openapi({ description: "The document's text with the matched words marked" }),
+  semantic: Semantic,
 });
 
 export const MatchedResearcherSchema = z.object({
@@ -175,6 +180,7 @@ export const FittingNeedSchema = z.object({
   areaCode: z.string().nullable(),
   score: z.number(),
   matched: z.array(Term),
+  semantic: Semantic,
 });
 
 export const SynonymBody = z

@@ -3,8 +3,12 @@
  * researchers with explanations out; and the other direction, a seed or a researcher's seeds in, open
  * needs out. Everything is limited to what the viewer may see: seeds by the catalogue's rule, needs by
  * policy.needView (decided per document, so a need seen only as its summary is matched on its summary).
- * The index is one per process, built on first use and synced with the database before every match.
+ * The index is one per process and embedder configuration, built on first use and synced with the
+ * database before every match. With an embedder configured (docs/semantic.md), the lexical rankings of
+ * documents and of researchers' evidence are fused with the documents nearest by meaning; the viewer's
+ * rules apply to both sides, and when the stage cannot answer the lexical answer is given unchanged.
  */
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import {
   type Actor,
@@ -17,26 +21,168 @@ import {
 } from "../../auth/policy";
 import type { DbOrTx } from "../../db/client";
 import { notFound } from "../../errors";
-import type { DocumentHit, ResearcherHit } from "../../match/engine";
+import type {
+  DocumentHit,
+  LexicalRanking,
+  MatchOptions,
+  MatchResult,
+  RankedKey,
+  ResearcherHit,
+} from "../../match/engine";
 import type { Highlight } from "../../match/explain";
-import type { DocMeta, QueryTerm } from "../../match/types";
-import { loadAnalyzer } from "../../text/analyzer";
+import { createEmbedder, type EmbeddingsConfig, type FusedHit, SemanticStage } from "../../match/semantic";
+import type { DocKind, DocMeta, QueryTerm } from "../../match/types";
+import { type Analyzer, loadAnalyzer } from "../../text/analyzer";
 import { rowsOf, uuidArray } from "../catalog/search-sql";
 import { needViewerFor } from "../needs/service";
-import { needIdOf } from "./documents";
+import { needIdOf, OPEN_NEED_STATUSES } from "./documents";
 import { loadExpander } from "./expansion";
 import { MatchingIndex } from "./index-sync";
+import { SemanticSync } from "./semantic-sync";
 
-let shared: Promise<MatchingIndex> | null = null;
+/** What matching reads of the configuration: whether (and which) embedder to use. */
+export type MatchingConfig = EmbeddingsConfig;
 
-/** The process's matching index (analyser and expansion tables load once). */
-export function matchingIndex(): Promise<MatchingIndex> {
-  shared ??= (async () => {
-    const analyzer = await loadAnalyzer();
-    return new MatchingIndex(analyzer, await loadExpander(analyzer));
-  })();
-  return shared;
+/** Reciprocal rank fusion's constant and the semantic list's weight (see docs/semantic.md). */
+const RRF_K = 60;
+const SEMANTIC_WEIGHT = 1;
+/**
+ * Fused scores are scaled so that a document first in both lists scores 1 (first in one list only: 0.5);
+ * the lexical scores of an answer without the stage are BM25 and have no upper bound.
+ */
+const FUSED_SCALE = (RRF_K + 1) / (1 + SEMANTIC_WEIGHT);
+/** Lexical documents handed to the fusion (the semantic side brings its 100 nearest). */
+const FUSION_POOL = 100;
+/** Query-time failures of the stage are logged again only after this long without one. */
+const QUIET_MS = 5 * 60_000;
+
+let basics: Promise<{ analyzer: Analyzer; expander: Awaited<ReturnType<typeof loadExpander>> }> | null = null;
+const indexes = new Map<string, Promise<MatchingIndex>>();
+
+/** Which index a configuration gets: one per embedder set-up, so a test's stage never leaks into another's. */
+function indexKey(config: MatchingConfig | null | undefined): string {
+  if (config?.embeddingsOnnxDir) return `onnx:${path.resolve(config.embeddingsOnnxDir)}`;
+  if (config?.embeddingsUrl) return `http:${config.embeddingsUrl}#${config.embeddingsModel ?? ""}`;
+  return "lexical";
 }
+
+/**
+ * The process's matching index for this configuration (analyser and expansion tables load once). With
+ * an embedder configured it carries a semantic stage; an embedder that cannot be set up (a broken model
+ * folder) is reported once and matching stays lexical.
+ */
+export function matchingIndex(config?: MatchingConfig | null): Promise<MatchingIndex> {
+  const key = indexKey(config);
+  let index = indexes.get(key);
+  if (!index) {
+    index = buildIndex(key === "lexical" ? null : config!);
+    indexes.set(key, index);
+    index.catch(() => indexes.delete(key));
+  }
+  return index;
+}
+
+async function buildIndex(config: MatchingConfig | null): Promise<MatchingIndex> {
+  basics ??= (async () => {
+    const analyzer = await loadAnalyzer();
+    return { analyzer, expander: await loadExpander(analyzer) };
+  })();
+  const { analyzer, expander } = await basics;
+  let semantic: SemanticSync | null = null;
+  if (config) {
+    try {
+      const embedder = await createEmbedder(config);
+      if (embedder) {
+        // A query the stage cannot embed is answered lexically; while that keeps happening, say it once.
+        let lastQueryWarning = 0;
+        const stage = new SemanticStage({
+          embedder,
+          rrfK: RRF_K,
+          semanticWeight: SEMANTIC_WEIGHT,
+          warn: (m) => {
+            if (Date.now() - lastQueryWarning > QUIET_MS)
+              console.warn(`kyoso: ${m} (more such failures in the next minutes are not logged)`);
+            lastQueryWarning = Date.now();
+          },
+        });
+        semantic = new SemanticSync({ stage });
+        // stderr, as the background embedder's progress: the CLI's JSON output stays clean.
+        console.error(
+          `kyoso: semantic matching is on (${embedder.id}); vectors are made in the background and kept in match_vectors`,
+        );
+      }
+    } catch (err) {
+      console.warn(
+        `kyoso: semantic matching is off: the embedder could not be set up: ${(err as Error).message}`,
+      );
+    }
+  }
+  return new MatchingIndex(analyzer, expander, semantic);
+}
+
+/** Stops the background work of this configuration's index and forgets it (the next use builds a new one). */
+export async function closeMatchingIndex(config?: MatchingConfig | null): Promise<void> {
+  const key = indexKey(config);
+  const index = indexes.get(key);
+  indexes.delete(key);
+  await (await index?.catch(() => null))?.close();
+}
+
+/** Stops every index's background work: before the database is closed. */
+export async function closeMatchingIndexes(): Promise<void> {
+  const all = [...indexes.values()];
+  indexes.clear();
+  await Promise.all(all.map(async (i) => (await i.catch(() => null))?.close()));
+}
+
+/**
+ * The engine's match, fused with the semantic stage when the index has one holding vectors: the lexical
+ * documents (a pool of 100) and the lexical evidence for researchers are each fused with the documents
+ * nearest by meaning (`SemanticStage.rerank`, the viewer's `canSee` and the asked kinds applied to the
+ * semantic side too); researchers are then aggregated from the fused evidence. When the stage cannot
+ * answer (no query vector in time), or adds nothing, the lexical answer is returned as it is.
+ */
+export async function rankedMatch(index: MatchingIndex, opts: MatchOptions): Promise<MatchResult> {
+  const stage = index.semantic?.stage;
+  if (!stage || stage.size === 0 || !opts.text.trim()) return index.engine.match(opts);
+  const top = opts.top ?? 10;
+  const lexical = index.engine.rank(opts, Math.max(top, FUSION_POOL));
+  const allowed = (kinds: ReadonlySet<DocKind>) => (key: string) => {
+    const meta = index.engine.metaOfKey(key);
+    return !!meta && kinds.has(meta.kind) && opts.canSee(meta);
+  };
+  const kinds = new Set<DocKind>(opts.kinds ?? ["seed"]);
+  const evidenceKinds = new Set<DocKind>(opts.evidence ?? ["seed", "profile", "paper", "patent", "grant"]);
+  const before = stage.lastFailure;
+  // A margin over `top`: finish() checks every document again and skips any removed meanwhile.
+  const documents = await stage.rerank(opts.text, lexical.documents, { k: top * 2, canSee: allowed(kinds) });
+  const failed = stage.lastFailure !== null && stage.lastFailure !== before;
+  if (failed || !documents.some((d) => d.semanticRank !== undefined))
+    return index.engine.finish(opts, lexical);
+  const fused: LexicalRanking = {
+    query: lexical.query,
+    documents: scaled(documents),
+    evidence: lexical.evidence,
+  };
+  if (evidenceKinds.size) {
+    // The query's vector is cached in the stage: this embeds nothing more.
+    const evidence = await stage.rerank(opts.text, lexical.evidence, {
+      k: lexical.evidence.length + FUSION_POOL,
+      canSee: allowed(evidenceKinds),
+    });
+    if (stage.lastFailure === null || stage.lastFailure === before) fused.evidence = scaled(evidence);
+  }
+  return index.engine.finish(opts, fused);
+}
+
+const scaled = (hits: FusedHit[]): RankedKey[] =>
+  hits.map((h) => ({
+    id: h.id,
+    score: h.score * FUSED_SCALE,
+    ...(h.semanticRank !== undefined
+      ? { semanticRank: h.semanticRank, semanticScore: h.semanticScore ?? 0 }
+      : {}),
+  }));
 
 /** Whether a seed (as the index holds it) may be shown to the viewer: the catalogue's rule, in memory. */
 export function seedVisibleTo(actor: Actor | null): (doc: DocMeta) => boolean {
@@ -66,9 +212,6 @@ function editable(scope: EditScope, doc: DocMeta): boolean {
   }
 }
 
-/** The statuses of needs still looking for researchers (closed needs are not offered). */
-const OPEN_NEED = new Set(["received", "screening"]);
-
 /**
  * Whether a need document may be matched for the viewer: policy.needView on the facts the index holds;
  * the full-text document only for viewers who may read the need in full, the summary document only for
@@ -76,7 +219,7 @@ const OPEN_NEED = new Set(["received", "screening"]);
  */
 export function needVisibleTo(viewer: NeedViewer, named: ReadonlySet<string>): (doc: DocMeta) => boolean {
   return (doc) => {
-    if (doc.kind !== "need" || !OPEN_NEED.has(String(doc.access.status))) return false;
+    if (doc.kind !== "need" || !OPEN_NEED_STATUSES.has(String(doc.access.status))) return false;
     const id = needIdOf(doc.id);
     const a = doc.access;
     const facts: NeedAccessFacts = {
@@ -107,6 +250,8 @@ async function namedNeeds(db: DbOrTx, actor: Actor | null): Promise<Set<string>>
 
 export interface MatchRequest {
   db: DbOrTx;
+  /** The configuration (its embedder, if any); without it matching is lexical. */
+  config?: MatchingConfig | null | undefined;
   actor: Actor | null;
   text: string;
   top?: number;
@@ -135,13 +280,17 @@ const shownTerms = (matched: QueryTerm[], display: (term: string) => string = (t
   return out;
 };
 
+/** Where the semantic stage placed a document, when it did (only with the stage on). */
+const semanticOf = (d: DocumentHit) =>
+  d.semantic ? { semantic: { rank: d.semantic.rank, similarity: round(d.semantic.similarity) } } : {};
+
 /** Text → ranked seeds and researchers, with explanations: the matched words marked in both texts. */
 export async function matchText(req: MatchRequest) {
-  const index = await matchingIndex();
+  const index = await matchingIndex(req.config);
   await index.sync(req.db);
   const language = req.language ?? "ja";
   const exclude = req.excludeResearchers;
-  const result = index.engine.match({
+  const result = await rankedMatch(index, {
     text: req.text,
     canSee: seedVisibleTo(req.actor),
     ...(exclude?.size ? { canSeeResearcher: (r) => !exclude.has(r.id) } : {}),
@@ -167,6 +316,7 @@ export async function matchText(req: MatchRequest) {
     score: round(d.score),
     matched: shownTerms(d.matched, result.display),
     excerpt: excerpt(d),
+    ...semanticOf(d),
   });
   return {
     seeds: result.documents.map(doc),
@@ -219,12 +369,18 @@ async function evidenceTexts(db: DbOrTx, docs: DocumentHit[]) {
  * The other direction: open needs that fit a text (a seed, a researcher's seeds), as far as the viewer
  * may see each need. A need seen only as its summary is matched on the summary and answered without title.
  */
-export async function matchNeeds(req: { db: DbOrTx; actor: Actor; text: string; top?: number }) {
-  const index = await matchingIndex();
+export async function matchNeeds(req: {
+  db: DbOrTx;
+  actor: Actor;
+  text: string;
+  top?: number;
+  config?: MatchingConfig | null | undefined;
+}) {
+  const index = await matchingIndex(req.config);
   await index.sync(req.db);
   const viewer = await needViewerFor(req.db, req.actor);
   const named = await namedNeeds(req.db, req.actor);
-  const result = index.engine.match({
+  const result = await rankedMatch(index, {
     text: req.text,
     canSee: needVisibleTo(viewer, named),
     kinds: ["need"],
@@ -239,6 +395,7 @@ export async function matchNeeds(req: { db: DbOrTx; actor: Actor; text: string; 
     title: string | null;
     score: number;
     matched: ReturnType<typeof shownTerms>;
+    semantic?: { rank: number; similarity: number };
   }[] = [];
   for (const d of result.documents) {
     const id = needIdOf(d.id);
@@ -252,6 +409,7 @@ export async function matchNeeds(req: { db: DbOrTx; actor: Actor; text: string; 
       title: full ? d.titleJa : null,
       score: round(d.score),
       matched: shownTerms(d.matched, result.display),
+      ...semanticOf(d),
     });
   }
   if (!needs.length) return [];
@@ -279,11 +437,12 @@ export async function fittingNeeds(opts: {
   actor: Actor;
   seedId?: string | undefined;
   top?: number;
+  config?: MatchingConfig | null | undefined;
 }) {
   const { db, actor } = opts;
   let rows: { text: string }[];
   if (opts.seedId) {
-    const index = await matchingIndex();
+    const index = await matchingIndex(opts.config);
     await index.sync(db);
     const seed = index.engine.meta("seed", opts.seedId);
     if (!seed || !seedVisibleTo(actor)(seed)) throw notFound("The seed");
@@ -301,5 +460,5 @@ export async function fittingNeeds(opts: {
   }
   const text = rows.map((r) => r.text).join("\n");
   if (!text.trim()) return [];
-  return matchNeeds({ db, actor, text, top: opts.top ?? 10 });
+  return matchNeeds({ db, actor, text, top: opts.top ?? 10, config: opts.config });
 }

@@ -17,7 +17,7 @@ import { accessFacts } from "../needs/present";
 import * as needsRepo from "../needs/repository";
 import { needViewerFor } from "../needs/service";
 import type { DismissReason, MatchState } from "./codes";
-import { matchText } from "./service";
+import { type MatchingConfig, matchText } from "./service";
 
 type NeedRow = needsRepo.NeedDetailRow;
 
@@ -84,13 +84,21 @@ const pairView = (p: PairRow) => ({
  * evidence and the coordinators' state; the researchers already worked on that fell out of the top; the
  * dismissed ones with their reasons.
  */
-export async function needSuggestions(opts: { db: DbOrTx; actor: Actor; needId: string; top?: number }) {
+export async function needSuggestions(opts: {
+  db: DbOrTx;
+  actor: Actor;
+  needId: string;
+  top?: number;
+  /** The configuration (its embedder, if any); without it matching is lexical. */
+  config?: MatchingConfig | null | undefined;
+}) {
   const need = await managedNeed(opts.db, opts.actor, opts.needId);
   const pairs = await pairsOf(opts.db, need.id);
   const byResearcher = new Map(pairs.map((p) => [p.researcherId, p]));
   const dismissed = new Set(pairs.filter((p) => p.state === "dismissed").map((p) => p.researcherId));
   const answer = await matchText({
     db: opts.db,
+    config: opts.config,
     actor: opts.actor,
     text: needText(need),
     top: opts.top ?? 10,
