@@ -68,7 +68,7 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
       );
       console.log("Stop with Ctrl+C.");
       void maintainCatalog(database.db);
-      if (config.embeddingsOnnxDir || config.embeddingsUrl) void warmMatching(database.db, config);
+      void warmMatching(database.db, config);
     },
   );
   server.on("error", (err: NodeJS.ErrnoException) => {
@@ -107,8 +107,9 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
 }
 
 /**
- * With semantic matching configured: build the matching index at start, so the stored vectors are loaded
- * and the missing ones embedded in the background before the first match asks.
+ * Builds the matching index at start (a few seconds for the full demo catalogue), so the first match does
+ * not wait for it; with semantic matching configured, stored vectors are loaded and missing ones embedded
+ * in the background.
  */
 async function warmMatching(db: Database["db"], config: Config) {
   try {
