@@ -34,6 +34,12 @@ class Postings {
   docs = new Int32Array(4);
   tfs = new Float32Array(4);
   length = 0;
+  /** Gives back the room that doubling left unused (after a bulk build; later pushes grow it again). */
+  trim() {
+    if (this.docs.length === this.length) return;
+    this.docs = this.docs.slice(0, this.length);
+    this.tfs = this.tfs.slice(0, this.length);
+  }
   push(doc: number, tf: number) {
     if (this.length === this.docs.length) {
       const docs = new Int32Array(this.length * 2);
@@ -186,6 +192,7 @@ export class InvertedIndex {
       [...sums].map(([name, sum]) => [name, Math.max(1, sum / Math.max(1, docs.length))]),
     );
     for (const d of docs) this.add(d);
+    for (const p of this.postings) p.trim();
   }
 
   /** Adds a document, replacing any earlier one with the same key; returns its document number. */

@@ -266,7 +266,7 @@ export async function sendInquiry(opts: {
           .from(users)
           .where(eq(users.id, researcher.userId))
       : [];
-    if (!account || account.status !== "active")
+    if (account?.status !== "active")
       throw invalid(
         "researcherId",
         "this researcher has no active kyoso account; contact them through their institution's coordinator",
