@@ -30,7 +30,10 @@ export async function claimDueMails(
     sql`update mail_outbox set claimed_until = ${opts.leaseUntil.toISOString()}::timestamptz
       where id in (
         select id from mail_outbox
-        where status = 'queued' and next_attempt_at <= ${opts.now.toISOString()}::timestamptz
+        where status = 'queued'
+          -- The clock of whoever queued the mail (the database's, in microseconds) may be a fraction of a
+          -- millisecond ahead of the sender's (JavaScript's, in milliseconds): due within that millisecond.
+          and next_attempt_at < ${opts.now.toISOString()}::timestamptz + interval '1 millisecond'
           and (claimed_until is null or claimed_until < ${opts.now.toISOString()}::timestamptz)
         order by next_attempt_at, created_at
         limit ${opts.limit}

@@ -42,19 +42,21 @@ export async function startImportJob(db: Db, actor: Actor, o: StartImport): Prom
     .returning({ id: importJobs.id });
   const id = job!.id;
   let lastWrite = 0;
+  // Progress writes go one after another, and the final write waits for them: on a connection pool two
+  // writes in flight may land in either order, and a late progress line would overwrite the final one.
+  let writes: Promise<unknown> = Promise.resolve();
   const onProgress = (p: Progress) => {
     const now = Date.now();
     if (p.phase !== "done" && now - lastWrite < 300) return;
     lastWrite = now;
-    void db
-      .update(importJobs)
-      .set({ progress: p })
-      .where(eq(importJobs.id, id))
+    writes = writes
+      .then(() => db.update(importJobs).set({ progress: p }).where(eq(importJobs.id, id)))
       .catch(() => undefined);
   };
   const work = (async () => {
     try {
       const report = await runImport(db, o.bytes, { ...o, actor, source: "import", onProgress });
+      await writes;
       await db
         .update(importJobs)
         .set({
