@@ -218,7 +218,7 @@ export function NeedDetailPage() {
 
       {n.canEdit && <NeedScreeningPanel key={n.id} need={n} onReload={() => query.refetch()} />}
 
-      {n.canEdit && <NeedSuggestions key={n.id} needId={n.id} />}
+      {n.canEdit && <NeedSuggestions key={`suggestions-${n.id}`} needId={n.id} />}
 
       {n.canEdit && (
         <HistoryDrawer
