@@ -3,15 +3,14 @@
  * embedded data folder, never on the test database: problems printed as FILE:LINE [field] message, the
  * exit code, FILE.rejected.csv with --partial, an undecodable file, and an xlsx export.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runKyoso } from "../helpers/cli";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const EXAMPLES = path.join(ROOT, "docs/examples");
 const jsonl = (...lines: unknown[]) =>
   `${lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n")}\n`;
@@ -23,29 +22,7 @@ describe("the CLI (a child process on its own embedded database)", () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  function kyoso(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-      if (k.startsWith("KYOSO_") || k === "DATABASE_URL" || k === "TEST_DATABASE_URL") continue;
-      env[k] = v;
-    }
-    Object.assign(env, { KYOSO_DATA_DIR: path.join(dir, "data"), KYOSO_DEMO: "off" });
-    const child = spawn(process.execPath, [path.join(ROOT, "bin/kyoso.mjs"), ...args], {
-      cwd: dir,
-      env,
-      stdio: "pipe",
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.stdin.end();
-    return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-  }
+  const kyoso = (args: string[]) => runKyoso(dir, args);
 
   it("imports, reports bad lines as FILE:LINE [field] message, writes FILE.rejected.csv, exports xlsx", async () => {
     const researchers = await kyoso(["import", "researchers", path.join(EXAMPLES, "researchers.jsonl")]);

@@ -4,41 +4,18 @@
  * coordinators-only seeds are matched), a bad batch line named by line and field with nothing printed,
  * and the single-text forms.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runKyoso } from "../helpers/cli";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const EXAMPLES = path.join(ROOT, "docs/examples");
 
 describe("kyoso match (a child process on its own embedded database)", () => {
   let dir: string;
 
-  function kyoso(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-      if (k.startsWith("KYOSO_") || k === "DATABASE_URL" || k === "TEST_DATABASE_URL") continue;
-      env[k] = v;
-    }
-    Object.assign(env, { KYOSO_DATA_DIR: path.join(dir, "data"), KYOSO_DEMO: "off" });
-    const child = spawn(process.execPath, [path.join(ROOT, "bin/kyoso.mjs"), ...args], {
-      cwd: dir,
-      env,
-      stdio: "pipe",
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.stdin.end();
-    return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
-  }
+  const kyoso = (args: string[]) => runKyoso(dir, args);
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "kyoso-match-cli-"));

@@ -148,7 +148,9 @@ export function loadSudachiGroups(opts: SudachiOptions = {}): SudachiGroup[] {
       if (item.gokeiSyubetsu === "間違い" || item.hyoukiYure === "間違い表記") continue;
       if (item.bunya.some((b) => DROP_BUNYA.has(b))) continue;
       const k = scope === "group" ? 0 : vocab;
-      sets.set(k, [...(sets.get(k) ?? []), item]);
+      const set = sets.get(k);
+      if (set) set.push(item);
+      else sets.set(k, [item]);
     }
     for (const items of sets.values()) {
       const group = toGroup(items, maxForms);

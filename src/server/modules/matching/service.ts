@@ -239,7 +239,8 @@ export function needVisibleTo(viewer: NeedViewer, named: ReadonlySet<string>): (
   };
 }
 
-async function namedNeeds(db: DbOrTx, actor: Actor | null): Promise<Set<string>> {
+/** The needs that name the viewer (need_viewers), in one query. */
+export async function namedNeeds(db: DbOrTx, actor: Actor | null): Promise<Set<string>> {
   if (!actor) return new Set();
   const rows = await rowsOf<{ id: string }>(
     db,

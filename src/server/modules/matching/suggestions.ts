@@ -17,7 +17,7 @@ import { accessFacts } from "../needs/present";
 import * as needsRepo from "../needs/repository";
 import { needViewerFor } from "../needs/service";
 import type { DismissReason, MatchState } from "./codes";
-import { type MatchingConfig, matchText } from "./service";
+import { type MatchingConfig, matchText, namedNeeds } from "./service";
 
 type NeedRow = needsRepo.NeedDetailRow;
 
@@ -149,12 +149,69 @@ export interface SuggestionAction {
 }
 
 async function lockPair(tx: DbOrTx, needId: string, researcherId: string) {
-  const [row] = await tx
-    .select()
-    .from(needMatches)
-    .where(and(eq(needMatches.needId, needId), eq(needMatches.researcherId, researcherId)))
-    .for("update");
+  const [row] = await tx.select().from(needMatches).where(pairKey(needId, researcherId)).for("update");
   return row ?? null;
+}
+
+type PairRowFull = typeof needMatches.$inferSelect;
+type PairValues = Partial<Omit<typeof needMatches.$inferInsert, "needId" | "researcherId" | "version">>;
+
+const pairKey = (needId: string, researcherId: string) =>
+  and(eq(needMatches.needId, needId), eq(needMatches.researcherId, researcherId));
+
+/**
+ * One step on a need–researcher pair: the pair's row written (created with the engine's rank and score
+ * the first time, its version raised after; `values: null` removes it) and the step appended to
+ * match_feedback with the rank and score the pair had.
+ */
+async function recordStep(
+  tx: DbOrTx,
+  step: {
+    needId: string;
+    researcherId: string;
+    row: PairRowFull | null;
+    values: PairValues | null;
+    action: (typeof matchFeedback.$inferInsert)["action"];
+    reason?: DismissReason | null;
+    note?: string | null;
+    rank?: number | undefined;
+    score?: number | undefined;
+    actorId: string;
+  },
+): Promise<{ state: MatchState | null; version: number | null }> {
+  const { row, values } = step;
+  const key = pairKey(step.needId, step.researcherId);
+  let after: { state: MatchState | null; version: number | null } = { state: null, version: null };
+  if (!values) await tx.delete(needMatches).where(key);
+  else if (row) {
+    await tx
+      .update(needMatches)
+      .set({ ...values, updatedBy: step.actorId, updatedAt: new Date(), version: row.version + 1 })
+      .where(key);
+    after = { state: values.state ?? row.state, version: row.version + 1 };
+  } else {
+    await tx.insert(needMatches).values({
+      needId: step.needId,
+      researcherId: step.researcherId,
+      state: values.state!,
+      rank: step.rank ?? null,
+      score: step.score ?? null,
+      ...values,
+      updatedBy: step.actorId,
+    });
+    after = { state: values.state!, version: 1 };
+  }
+  await tx.insert(matchFeedback).values({
+    needId: step.needId,
+    researcherId: step.researcherId,
+    action: step.action,
+    reason: step.reason ?? null,
+    note: step.note ?? null,
+    rank: step.rank ?? row?.rank ?? null,
+    score: step.score ?? row?.score ?? null,
+    actorId: step.actorId,
+  });
+  return after;
 }
 
 async function researcherExists(db: DbOrTx, id: string) {
@@ -187,45 +244,28 @@ export async function actOnSuggestion(opts: {
     checkVersion(row, input.version);
     if (row && ["inquired", "accepted", "declined"].includes(row.state) && input.action !== "dismiss")
       throw conflict(`The researcher was already asked (${row.state}); this cannot be undone`);
-    const key = and(eq(needMatches.needId, need.id), eq(needMatches.researcherId, opts.researcherId));
-    if (input.action === "restore") {
-      if (row?.state !== "dismissed") throw conflict("Only a dismissed suggestion can be restored");
-      await tx.delete(needMatches).where(key);
-    } else {
-      const state: MatchState = input.action === "shortlist" ? "shortlisted" : "dismissed";
-      const values = {
-        state,
-        dismissReason: input.action === "dismiss" ? (input.reason ?? null) : null,
-        note: input.action === "dismiss" ? (input.note ?? null) : (row?.note ?? null),
-        updatedBy: actor.id,
-        updatedAt: new Date(),
-      };
-      if (row)
-        await tx
-          .update(needMatches)
-          .set({ ...values, version: row.version + 1 })
-          .where(key);
-      else
-        await tx.insert(needMatches).values({
-          needId: need.id,
-          researcherId: opts.researcherId,
-          rank: input.rank ?? null,
-          score: input.score ?? null,
-          ...values,
-        });
-    }
-    await tx.insert(matchFeedback).values({
+    if (input.action === "restore" && row?.state !== "dismissed")
+      throw conflict("Only a dismissed suggestion can be restored");
+    const dismiss = input.action === "dismiss";
+    return recordStep(tx, {
       needId: need.id,
       researcherId: opts.researcherId,
+      row,
+      values:
+        input.action === "restore"
+          ? null
+          : {
+              state: dismiss ? "dismissed" : "shortlisted",
+              dismissReason: dismiss ? (input.reason ?? null) : null,
+              note: dismiss ? (input.note ?? null) : (row?.note ?? null),
+            },
       action: input.action,
-      reason: input.action === "dismiss" ? (input.reason ?? null) : null,
+      reason: dismiss ? (input.reason ?? null) : null,
       note: input.note ?? null,
-      rank: input.rank ?? row?.rank ?? null,
-      score: input.score ?? row?.score ?? null,
+      rank: input.rank,
+      score: input.score,
       actorId: actor.id,
     });
-    const after = await lockPair(tx, need.id, opts.researcherId);
-    return after ? { state: after.state, version: after.version } : { state: null, version: null };
   });
 }
 
@@ -275,37 +315,21 @@ export async function sendInquiry(opts: {
     checkVersion(row, opts.version);
     if (row && ["inquired", "accepted", "declined"].includes(row.state))
       throw conflict(`The researcher was already asked about this need (${row.state})`);
-    const now = new Date();
-    const values = {
-      state: "inquired" as const,
-      dismissReason: null,
-      note: opts.message,
-      inquiredBy: actor.id,
-      inquiredAt: now,
-      updatedBy: actor.id,
-      updatedAt: now,
-    };
-    const key = and(eq(needMatches.needId, need.id), eq(needMatches.researcherId, opts.researcherId));
-    if (row)
-      await tx
-        .update(needMatches)
-        .set({ ...values, version: row.version + 1 })
-        .where(key);
-    else
-      await tx.insert(needMatches).values({
-        needId: need.id,
-        researcherId: opts.researcherId,
-        rank: opts.rank ?? null,
-        score: opts.score ?? null,
-        ...values,
-      });
-    await tx.insert(matchFeedback).values({
+    const after = await recordStep(tx, {
       needId: need.id,
       researcherId: opts.researcherId,
+      row,
+      values: {
+        state: "inquired",
+        dismissReason: null,
+        note: opts.message,
+        inquiredBy: actor.id,
+        inquiredAt: new Date(),
+      },
       action: "inquire",
       note: opts.message,
-      rank: opts.rank ?? row?.rank ?? null,
-      score: opts.score ?? row?.score ?? null,
+      rank: opts.rank,
+      score: opts.score,
       actorId: actor.id,
     });
     // What the researcher may read of the need decides what the mail may say.
@@ -350,7 +374,7 @@ export async function sendInquiry(opts: {
       meta: opts.meta ?? null,
       details: { researcherId: opts.researcherId },
     });
-    return { state: "inquired" as const, version: (row?.version ?? 0) + 1 };
+    return after;
   });
 }
 
@@ -375,6 +399,7 @@ export async function myInquiries(opts: { db: DbOrTx; actor: Actor }) {
       order by m.inquired_at desc`,
   );
   const viewer = await needViewerFor(opts.db, opts.actor);
+  const named = await namedNeeds(opts.db, opts.actor);
   const needs = new Map(
     (await needsRepo.needsByIds(opts.db, [...new Set(rows.map((r) => r.needId))])).map((n) => [n.id, n]),
   );
@@ -382,8 +407,7 @@ export async function myInquiries(opts: { db: DbOrTx; actor: Actor }) {
   for (const r of rows) {
     const n = needs.get(r.needId);
     if (!n) continue;
-    const named = await needsRepo.isNamedViewer(opts.db, n.id, opts.actor.id);
-    const view = needView(viewer, accessFacts(n, named));
+    const view = needView(viewer, accessFacts(n, named.has(n.id)));
     out.push({
       ...r,
       need: {
@@ -426,26 +450,17 @@ export async function answerInquiry(opts: {
           ? `You already answered this inquiry (${row.state})`
           : "There is no open inquiry to answer",
       );
-    const state: MatchState = opts.answer === "accept" ? "accepted" : "declined";
-    const now = new Date();
-    await tx
-      .update(needMatches)
-      .set({
-        state,
-        responseNote: opts.note ?? null,
-        respondedAt: now,
-        updatedBy: opts.actor.id,
-        updatedAt: now,
-        version: row.version + 1,
-      })
-      .where(and(eq(needMatches.needId, row.needId), eq(needMatches.researcherId, row.researcherId)));
-    await tx.insert(matchFeedback).values({
+    const after = await recordStep(tx, {
       needId: row.needId,
       researcherId: row.researcherId,
+      row,
+      values: {
+        state: opts.answer === "accept" ? "accepted" : "declined",
+        responseNote: opts.note ?? null,
+        respondedAt: new Date(),
+      },
       action: opts.answer,
       note: opts.note ?? null,
-      rank: row.rank,
-      score: row.score,
       actorId: opts.actor.id,
     });
     const need = await needsRepo.needById(tx, row.needId);
@@ -483,7 +498,7 @@ export async function answerInquiry(opts: {
       meta: opts.meta ?? null,
       details: { researcherId: row.researcherId, answer: opts.answer },
     });
-    return { state, version: row.version + 1 };
+    return after;
   });
 }
 
