@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv } from "./http/context";
 import { errorBody, handleError } from "./http/errors";
 import { csrfProtection, securityHeaders, sessionLoader } from "./http/security";
 import { auditRoutes } from "./modules/audit/routes";
+import { caseRoutes } from "./modules/cases/routes";
 import { catalogEditRoutes } from "./modules/catalog/routes-edit";
 import { catalogImportRoutes } from "./modules/catalog/routes-import";
 import { catalogPublicRoutes } from "./modules/catalog/routes-public";
@@ -68,6 +69,7 @@ export function createApp(given: AppDeps) {
   app.route("/api", needRoutes());
   app.route("/api", matchingRoutes());
   app.route("/api", mailRoutes());
+  app.route("/api", caseRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
@@ -97,6 +99,8 @@ export function createApp(given: AppDeps) {
 const BODY_LIMITS: { pattern: RegExp; bytes: number }[] = [
   { pattern: /^\/api\/imports$/, bytes: 64 * 1024 * 1024 },
   { pattern: /^\/api\/seeds\/[^/]+\/images$/, bytes: 3 * 1024 * 1024 },
+  // Case files: 10 MB each (checked with a clear message in cases/files.ts) plus the form's overhead.
+  { pattern: /^\/api\/cases\/[^/]+\/files$/, bytes: 11 * 1024 * 1024 },
 ];
 
 function requestSizeLimit(): MiddlewareHandler<AppEnv> {

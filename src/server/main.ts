@@ -8,6 +8,7 @@ import { describeDatabase, prepareDatabase } from "./boot";
 import { exitWithError } from "./cli-errors";
 import { type Config, loadConfig } from "./config";
 import { type Database, maskUrl } from "./db/client";
+import { startReminders } from "./modules/cases/reminders";
 import { failInterruptedJobs } from "./modules/catalog/import/jobs";
 import { refreshStatistics, reindexStale } from "./modules/catalog/maintenance";
 import { formatDemoAccounts, isEmptyDatabase, loadDemoData } from "./modules/demo";
@@ -43,6 +44,7 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
   }
   await analyzer;
   const mailSender = startMailSender({ db: database.db, config });
+  const reminders = startReminders({ db: database.db, config, wake: () => mailSender.wake() });
   const app = createApp({ database, config, mailSender });
   const url = `http://localhost:${config.port}`;
 
@@ -92,6 +94,7 @@ export async function startServer(config: Config, opts: { startedAt?: number } =
     stopping = true;
     console.log(`\nkyoso: ${signal} received, stopping…`);
     clearInterval(purge);
+    reminders.stop();
     server.close();
     void mailSender
       .stop()

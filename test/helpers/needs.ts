@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../src/server/db/client";
 import { needs, needViewers } from "../../src/server/db/schema";
+import { openCase } from "../../src/server/modules/cases/service";
 import { nextReferenceNumber } from "../../src/server/modules/needs/repository";
 
 export type NeedOverrides = Partial<typeof needs.$inferInsert> & { viewerIds?: string[] };
@@ -27,6 +28,7 @@ export async function buildNeed(db: Db, o: NeedOverrides = {}) {
         ...values,
       })
       .returning();
+    await openCase(tx, r!);
     if (viewerIds?.length) {
       await tx.insert(needViewers).values(viewerIds.map((userId) => ({ needId: r!.id, userId })));
     }

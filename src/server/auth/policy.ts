@@ -74,6 +74,14 @@ export const PERMISSIONS = {
   "match:needs": ["admin", "coordinator", "researcher"],
   /** Coordinators' domain synonyms for matching. */
   "match:synonyms": ["admin", "coordinator"],
+  /** The case board, list, exports and case pages (row rule: the needs' `manages`). */
+  "cases:read": ["admin", "coordinator"],
+  /** Move, assign, note, tasks, meetings, files on cases one handles. */
+  "cases:update": ["admin", "coordinator"],
+  /** The stage lists (default and per area). */
+  "cases:configure": ["admin"],
+  /** The restricted progress of the cases one referred or submitted, and one's referral figures. */
+  "cases:progress": ["company_member", "referral_partner"],
   /** The outbox: every mail kept or sent, with its text and delivery errors. */
   "mail:read": ["admin"],
   /** Send a failed or outbox-only mail again. */

@@ -10,6 +10,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -23,6 +24,15 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ORG_TYPES, ROLES, USER_STATUSES } from "../../shared/roles";
+import {
+  ATTENDEE_KINDS,
+  EMAIL_MODES,
+  EVENT_KINDS,
+  MEETING_MODES,
+  MEETING_STATUSES,
+  NOTIFICATION_KINDS,
+  STAGE_KINDS,
+} from "../modules/cases/codes";
 import { DISMISS_REASONS, FEEDBACK_ACTIONS, MATCH_STATES } from "../modules/matching/codes";
 import {
   BUDGET_RANGES,
@@ -715,3 +725,269 @@ export const matchSynonyms = pgTable("match_synonyms", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+// ---------------------------------------------------------------------------------------------------
+// The case pipeline: every need is a case (one row per need), moved through stages by coordinators.
+
+/**
+ * The stage lists: `*` is the platform's default list; an area with rows of its own uses those instead.
+ * Codes are kept once used (a stage is deactivated, never deleted), so old cases keep their stage.
+ */
+export const caseStages = pgTable(
+  "case_stages",
+  {
+    areaCode: text().notNull(),
+    code: text().notNull(),
+    kind: text({ enum: STAGE_KINDS }).notNull(),
+    labelJa: text().notNull(),
+    labelEn: text().notNull(),
+    position: integer().notNull(),
+    active: boolean().notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.areaCode, t.code] }),
+    check("case_stages_kind_check", inList(t.kind, STAGE_KINDS)),
+    check("case_stages_code_check", sql`${t.code} ~ '^[a-z][a-z0-9_]{1,39}$'`),
+  ],
+);
+
+/** Why a case was closed, per close stage (reference data, inserted when missing). */
+export const caseCloseReasons = pgTable(
+  "case_close_reasons",
+  {
+    code: text().primaryKey(),
+    stageCode: text().notNull(),
+    labelJa: text().notNull(),
+    labelEn: text().notNull(),
+    /** A refusal ground of the KOSEN technical consultation guideline. */
+    guideline: boolean().notNull().default(false),
+    position: integer().notNull().default(0),
+    active: boolean().notNull().default(true),
+  },
+  (t) => [index("case_close_reasons_stage_idx").on(t.stageCode)],
+);
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    needId: uuid()
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    stageCode: text().notNull(),
+    stageKind: text({ enum: STAGE_KINDS }).notNull().default("open"),
+    stageEnteredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    coordinatorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    secondCoordinatorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    closeReasonCode: text().references(() => caseCloseReasons.code),
+    closeNote: text(),
+    closedAt: timestamp({ withTimezone: true }),
+    /** The earliest due date of the case's open tasks (kept by the service, for the list's filter). */
+    nextDueOn: date({ mode: "string" }),
+    /** The last thing that happened on the case (timeline, tasks, stage); idle cases count from here. */
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the idle notice for the current idle stretch went out (cleared by new activity). */
+    idleNotifiedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("cases_need_key").on(t.needId),
+    index("cases_stage_idx").on(t.stageCode, t.createdAt),
+    index("cases_coordinator_idx").on(t.coordinatorId),
+    index("cases_second_coordinator_idx").on(t.secondCoordinatorId),
+    index("cases_due_idx").on(t.nextDueOn),
+    index("cases_activity_idx").on(t.stageKind, t.lastActivityAt),
+    check("cases_stage_kind_check", inList(t.stageKind, STAGE_KINDS)),
+  ],
+);
+
+/** The timeline: notes, calls, mails, meetings, stage changes, assignments, files, tasks. */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: text({ enum: EVENT_KINDS }).notNull(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** When it happened (a call may be recorded later than it took place). */
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    body: text(),
+    data: jsonb().$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("case_events_case_idx").on(t.caseId, t.occurredAt),
+    check("case_events_kind_check", inList(t.kind, EVENT_KINDS)),
+  ],
+);
+
+export const caseTasks = pgTable(
+  "case_tasks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    dueOn: date({ mode: "string" }),
+    ownerId: uuid().references(() => users.id, { onDelete: "set null" }),
+    doneAt: timestamp({ withTimezone: true }),
+    doneBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** The day before which the "due tomorrow" notice went out (once per due date). */
+    remindedFor: date({ mode: "string" }),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("case_tasks_case_idx").on(t.caseId),
+    index("case_tasks_due_idx").on(t.dueOn).where(sql`${t.doneAt} is null`),
+    index("case_tasks_owner_idx").on(t.ownerId).where(sql`${t.doneAt} is null`),
+  ],
+);
+
+export const caseMeetings = pgTable(
+  "case_meetings",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    mode: text({ enum: MEETING_MODES }).notNull(),
+    /** An address or room (in person), a meeting URL (online), the receiving site (GI-net). */
+    location: text(),
+    /** The campus (in person on a campus, or the GI-net site). */
+    campusId: uuid().references(() => campuses.id, { onDelete: "set null" }),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    agenda: text(),
+    status: text({ enum: MEETING_STATUSES }).notNull().default("scheduled"),
+    outcome: text(),
+    /** iCalendar SEQUENCE: raised with each update sent to the attendees. */
+    sequence: integer().notNull().default(0),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("case_meetings_case_idx").on(t.caseId, t.startsAt),
+    check("case_meetings_mode_check", inList(t.mode, MEETING_MODES)),
+    check("case_meetings_status_check", inList(t.status, MEETING_STATUSES)),
+    check("case_meetings_period_check", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export const caseMeetingAttendees = pgTable(
+  "case_meeting_attendees",
+  {
+    meetingId: uuid()
+      .notNull()
+      .references(() => caseMeetings.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    name: text().notNull(),
+    kind: text({ enum: ATTENDEE_KINDS }).notNull(),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.email] }),
+    check("case_meeting_attendees_kind_check", inList(t.kind, ATTENDEE_KINDS)),
+  ],
+);
+
+/** Files attached to a case, in the database (outside any web root), served only to the case's staff. */
+export const caseFiles = pgTable(
+  "case_files",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    bytes: bytea().notNull(),
+    uploadedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_files_case_idx").on(t.caseId)],
+);
+
+export const caseFollowers = pgTable(
+  "case_followers",
+  {
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index("case_followers_user_idx").on(t.userId)],
+);
+
+/** A coordinator's saved list filters. */
+export const caseViews = pgTable(
+  "case_views",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    query: jsonb().$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("case_views_user_name_key").on(t.userId, t.name)],
+);
+
+/** In-app notifications (and, by each user's setting, a mail each or a daily digest). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text({ enum: NOTIFICATION_KINDS }).notNull(),
+    caseId: uuid().references(() => cases.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    body: text(),
+    link: text(),
+    readAt: timestamp({ withTimezone: true }),
+    /** Waiting for the user's daily digest (digest mode); cleared when the digest is queued. */
+    digestPending: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_digest_idx").on(t.userId).where(sql`${t.digestPending}`),
+    check("notifications_kind_check", inList(t.kind, NOTIFICATION_KINDS)),
+  ],
+);
+
+export const notificationSettings = pgTable(
+  "notification_settings",
+  {
+    userId: uuid()
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    emailMode: text({ enum: EMAIL_MODES }).notNull().default("each"),
+    /** After how many days without activity an assigned case is reported idle. */
+    idleDays: integer().notNull().default(14),
+    /** The Japan-time day the last digest was queued. */
+    lastDigestOn: date({ mode: "string" }),
+  },
+  (t) => [
+    check("notification_settings_mode_check", inList(t.emailMode, EMAIL_MODES)),
+    check("notification_settings_idle_check", sql`${t.idleDays} between 1 and 365`),
+  ],
+);

@@ -21,9 +21,7 @@ import {
   NDA_STATUSES,
   type NdaStatus,
   NEED_CONFIDENTIALITIES,
-  NEED_STATUSES,
   type NeedConfidentiality,
-  type NeedStatus,
 } from "../../server/modules/needs/codes";
 import { ApiError, api, type NeedDetail, qs, type ViewerOption } from "../api";
 import { useFormat } from "../format";
@@ -40,7 +38,6 @@ interface Values {
   confidentiality: NeedConfidentiality;
   ndaStatus: NdaStatus;
   nameAgreed: boolean;
-  status: NeedStatus;
   areaCode: string | null;
   viewers: Picked[];
 }
@@ -54,7 +51,6 @@ function valuesOf(n: NeedDetail): Values {
     confidentiality: n.confidentiality,
     ndaStatus: n.ndaStatus,
     nameAgreed: n.nameAgreed,
-    status: n.status,
     areaCode: n.areaCode,
     viewers: (n.viewers ?? []).map((v) => ({ id: v.id, label: viewerLabel(v) })),
   };
@@ -98,7 +94,7 @@ function ViewerPicker({
 
 /**
  * The coordinators' screening of a need: public summary, confidentiality, NDA status, named viewers,
- * agreement to be named, area and status. Saves with the version it was opened at: a 409 says someone
+ * agreement to be named and area (the status follows the case's stage). Saves with the version it was opened at: a 409 says someone
  * else changed the need meanwhile and offers to reload.
  */
 export function NeedScreeningPanel({
@@ -127,7 +123,6 @@ export function NeedScreeningPanel({
           confidentiality: v.confidentiality,
           ndaStatus: v.ndaStatus,
           nameAgreed: v.nameAgreed,
-          status: v.status,
           areaCode: v.areaCode,
           viewerIds: v.viewers.map((x) => x.id),
         },
@@ -208,12 +203,6 @@ export function NeedScreeningPanel({
               placeholder={t("need.noArea")}
               clearable
               {...form.getInputProps("areaCode")}
-            />
-            <Select
-              label={t("need.status")}
-              data={NEED_STATUSES.map((s) => ({ value: s, label: t(`need.statuses.${s}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps("status")}
             />
           </SimpleGrid>
           <ViewerPicker

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   "match.inquiry_sent",
   "match.inquiry_answered",
   "match.synonyms_changed",
+  "case.file_read",
+  "case.stages_changed",
+  "export.cases",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

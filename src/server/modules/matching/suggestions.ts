@@ -11,6 +11,7 @@ import { matchFeedback, matchSynonyms, needMatches, researchers, users } from ".
 import { conflict, forbidden, invalid, notFound, staleVersion } from "../../errors";
 import type { RequestMeta } from "../../http/context";
 import { recordAudit } from "../audit/service";
+import { onInquiryAnswered, onInquirySent } from "../cases/service";
 import { rowsOf, uuidArray } from "../catalog/search-sql";
 import { enqueueMail } from "../mail/outbox";
 import { accessFacts } from "../needs/present";
@@ -366,6 +367,13 @@ export async function sendInquiry(opts: {
       kind: "match_inquiry",
       related: { type: "need", id: need.id },
     });
+    await onInquirySent(tx, {
+      needId: need.id,
+      researcherId: opts.researcherId,
+      researcherName: account.displayName,
+      message: opts.message,
+      actorId: actor.id,
+    });
     await recordAudit(tx, {
       action: "match.inquiry_sent",
       actor,
@@ -490,6 +498,16 @@ export async function answerInquiry(opts: {
           related: { type: "need", id: need.id },
         });
     }
+    await onInquiryAnswered(tx, {
+      needId: row.needId,
+      researcherId: row.researcherId,
+      researcherName: opts.actor.displayName,
+      answer: opts.answer,
+      note: opts.note ?? null,
+      inquiredBy: row.inquiredBy,
+      actorId: opts.actor.id,
+      publicUrl: opts.publicUrl,
+    });
     await recordAudit(tx, {
       action: "match.inquiry_answered",
       actor: opts.actor,

@@ -12,6 +12,7 @@ import type { Db, DbOrTx } from "../../db/client";
 import { AppError, type FieldProblem } from "../../errors";
 import type { RequestMeta } from "../../http/context";
 import { recordAudit } from "../audit/service";
+import { openCase } from "../cases/service";
 import { enqueueMail } from "../mail/outbox";
 import { needAcknowledgement } from "./mail-text";
 import * as repo from "./repository";
@@ -97,6 +98,7 @@ export async function submitPublicNeed(opts: {
       createdAt: now,
       updatedAt: now,
     });
+    await openCase(tx, need);
     await enqueueMail(
       tx,
       needAcknowledgement({
@@ -249,6 +251,7 @@ export async function submitNeed(opts: {
       createdAt: now,
       updatedAt: now,
     });
+    await openCase(tx, need);
     const ack = referral
       ? {
           to: [actor.email],

@@ -125,7 +125,6 @@ export const NeedUpdateBody = z
     confidentiality: z.enum(NEED_CONFIDENTIALITIES).optional(),
     ndaStatus: z.enum(NDA_STATUSES).optional(),
     nameAgreed: z.boolean().optional(),
-    status: z.enum(NEED_STATUSES).optional(),
     areaCode: areaCode.optional(),
     viewerIds: z
       .array(z.uuid({ message: "must be a user id" }))

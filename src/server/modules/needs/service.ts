@@ -10,6 +10,7 @@ import type { Db, DbOrTx } from "../../db/client";
 import { AppError, type FieldProblem, forbidden, notFound, staleVersion } from "../../errors";
 import type { RequestMeta } from "../../http/context";
 import { recordAudit } from "../audit/service";
+import { caseIdOfNeed, recordEvent } from "../cases/service";
 import { diff, historyOf, recordRevision } from "../history/service";
 import { accessFacts, presentNeedCard, presentNeedDetail } from "./present";
 import * as repo from "./repository";
@@ -114,18 +115,11 @@ export async function getNeed(opts: {
   return presentNeedDetail(row, view, view.manages ? await repo.viewersOf(opts.db, row.id) : null);
 }
 
-const NEED_EDIT_FIELDS = [
-  "publicSummary",
-  "confidentiality",
-  "ndaStatus",
-  "nameAgreed",
-  "status",
-  "areaCode",
-] as const;
+const NEED_EDIT_FIELDS = ["publicSummary", "confidentiality", "ndaStatus", "nameAgreed", "areaCode"] as const;
 
 /**
  * Screening by the need's coordinators (or an admin): public summary, confidentiality, NDA status, named
- * viewers, the company's agreement to be named, status and area. Send the version you edited (409 if it
+ * viewers, the company's agreement to be named and area (the status follows the case's stage). Send the version you edited (409 if it
  * changed meanwhile). Every change is kept in the need's history.
  */
 export async function updateNeed(opts: { db: Db; actor: Actor; id: string; input: NeedUpdateInput }) {
@@ -172,11 +166,20 @@ export async function updateNeed(opts: { db: Db; actor: Actor; id: string; input
       ndaRequired: ndaStatus !== "none",
       ndaSignedAt: ndaStatus === "signed" ? (row.ndaSignedAt ?? new Date()) : null,
       nameAgreed: next.nameAgreed,
-      status: next.status,
       areaCode: next.areaCode,
     });
     if (!ok) throw staleVersion("This need");
     if (changes.viewerIds) await repo.replaceViewers(tx, id, viewerIds!, actor.id);
+    if (changes.ndaStatus) {
+      const caseId = await caseIdOfNeed(tx, id);
+      if (caseId)
+        await recordEvent(tx, {
+          caseId,
+          kind: "nda",
+          actorId: actor.id,
+          data: { from: changes.ndaStatus.from, to: changes.ndaStatus.to },
+        });
+    }
     await recordRevision(tx, {
       entityType: "need",
       entityId: id,

@@ -7,6 +7,7 @@ import { inArray } from "drizzle-orm";
 import { INITIAL_AREAS } from "../../../shared/regions";
 import type { Db } from "../../db/client";
 import { areas, organizations } from "../../db/schema";
+import { ensureCaseReferenceData } from "../cases/stages";
 import { REFERENCE_INSTITUTIONS } from "./reference-data";
 import { replaceCampuses, searchFields } from "./repository";
 
@@ -24,6 +25,7 @@ export async function ensureReferenceData(db: Db): Promise<{ institutionsAdded: 
         })),
       )
       .onConflictDoNothing();
+    await ensureCaseReferenceData(tx);
 
     const existing = await tx
       .select({ code: organizations.code })

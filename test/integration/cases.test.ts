@@ -1,0 +1,231 @@
+/**
+ * The case pipeline through the real app on a real database: a case per need, stage rules, assignment
+ * within the area team, visibility per role (the referral partner's restricted view above all),
+ * concurrent edits, the timeline, tasks, files, saved views and exports.
+ */
+
+import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseEvents, cases, mailOutbox, needs, userCoverage } from "../../src/server/db/schema";
+import { type Agent, createTestContext, type TestContext } from "../helpers/app";
+import { backendName } from "../helpers/db";
+import { buildNeed } from "../helpers/needs";
+
+let ctx: TestContext;
+type Json = Record<string, unknown> & { version: number };
+type ErrorBody = { error: { code: string; message: string; fields?: { field: string; message: string }[] } };
+
+async function ok<T = Json>(res: Response, status = 200): Promise<T> {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+async function problem(res: Response, status = 400) {
+  expect(res.status).toBe(status);
+  return ((await res.json()) as ErrorBody).error;
+}
+
+/** A coordinator covering an area (their institution tut is in tokai). */
+async function coordinatorOf(area: string): Promise<Agent & { id: string }> {
+  const u = await ctx.buildUser({ role: "coordinator", organizationId: (await ctx.institution("tut")).id });
+  await ctx.database.db.delete(userCoverage).where(eq(userCoverage.userId, u.id));
+  await ctx.database.db.insert(userCoverage).values({ userId: u.id, scope: `area:${area}`, areaCode: area });
+  const agent = await ctx.signIn(u.email);
+  return Object.assign(agent, { id: u.id });
+}
+
+let shinetsu: Agent & { id: string };
+let shinetsu2: Agent & { id: string };
+let tokyoOnly: Agent & { id: string };
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  shinetsu = await coordinatorOf("shinetsu");
+  shinetsu2 = await coordinatorOf("shinetsu");
+  tokyoOnly = await coordinatorOf("tokyo");
+});
+afterAll(() => ctx.close());
+
+async function caseOf(needId: string) {
+  const [c] = await ctx.database.db.select().from(cases).where(eq(cases.needId, needId));
+  return c!;
+}
+
+describe(`cases (${backendName})`, () => {
+  it("opens a case with every need, at 受付, in the need's transaction (the public form too)", async () => {
+    const res = await ctx.request(
+      "/api/needs/public",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          title: "樹脂成形品のひけを減らしたい",
+          problem: "射出成形の厚肉部にひけが出る。金型温度と保圧の最適条件を相談したい。",
+          organizationName: "株式会社ひけ工業",
+          contactName: "成形 一郎",
+          contactEmail: "ichiro@hike.example",
+          preferredAreaCode: "shinetsu",
+          language: "ja",
+          confidentiality: "coordinators",
+        }),
+      },
+      { ip: "198.51.100.77" },
+    );
+    expect(res.status).toBe(202);
+    const { referenceNumber } = (await res.json()) as { referenceNumber: string };
+    const [need] = await ctx.database.db
+      .select()
+      .from(needs)
+      .where(eq(needs.referenceNumber, referenceNumber));
+    const c = await caseOf(need!.id);
+    expect(c).toMatchObject({ stageCode: "received", stageKind: "open", coordinatorId: null, version: 1 });
+    const events = await ctx.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id));
+    expect(events.map((e) => e.kind)).toEqual(["created"]);
+  });
+
+  it("shows a case to its area's coordinators and admins, and to nobody else on the staff routes", async () => {
+    const need = await buildNeed(ctx.database.db, { areaCode: "shinetsu" });
+    const c = await caseOf(need.id);
+    const detail = await ok(await shinetsu.get(`/api/cases/${c.id}`));
+    expect(detail).toMatchObject({ referenceNumber: need.referenceNumber, stageCode: "received" });
+    expect((await (await ctx.as("admin")).get(`/api/cases/${c.id}`)).status).toBe(200);
+    expect((await tokyoOnly.get(`/api/cases/${c.id}`)).status).toBe(404);
+    const list = await ok<{ items: { id: string }[] }>(
+      await tokyoOnly.get("/api/cases?pageSize=200&state=all"),
+    );
+    expect(list.items.some((i) => i.id === c.id)).toBe(false);
+    const mine = await ok<{ items: { id: string }[] }>(
+      await shinetsu.get("/api/cases?pageSize=200&state=all"),
+    );
+    expect(mine.items.some((i) => i.id === c.id)).toBe(true);
+    for (const role of ["researcher", "company_member", "referral_partner", "executive"] as const) {
+      expect((await (await ctx.as(role)).get(`/api/cases/${c.id}`)).status).toBe(403);
+    }
+  });
+
+  it("moves through the stages; an unassigned case becomes the mover's; closes need a reason from the list", async () => {
+    const need = await buildNeed(ctx.database.db, { areaCode: "shinetsu" });
+    let c = await ok(await shinetsu.get(`/api/cases/${(await caseOf(need.id)).id}`));
+    const id = c.id as string;
+
+    const unknown = await problem(
+      await shinetsu.patch(`/api/cases/${id}`, { version: c.version, stageCode: "flying" }),
+    );
+    expect(unknown.fields?.[0]?.field).toBe("stageCode");
+    expect(unknown.fields?.[0]?.message).toContain('no stage "flying"');
+
+    c = await ok(await shinetsu.patch(`/api/cases/${id}`, { version: c.version, stageCode: "screening" }));
+    expect(c).toMatchObject({ stageCode: "screening", coordinator: { id: shinetsu.id } });
+    expect((await ctx.database.db.select().from(needs).where(eq(needs.id, need.id)))[0]!.status).toBe(
+      "screening",
+    );
+
+    const noReason = await problem(
+      await shinetsu.patch(`/api/cases/${id}`, { version: c.version, stageCode: "refused" }),
+    );
+    expect(noReason.fields?.map((f) => f.field)).toEqual(["closeReasonCode"]);
+    const wrongReason = await problem(
+      await shinetsu.patch(`/api/cases/${id}`, {
+        version: c.version,
+        stageCode: "refused",
+        closeReasonCode: "budget",
+      }),
+    );
+    expect(wrongReason.fields?.[0]?.message).toContain("not a reason of 対応不可");
+    const otherNeedsNote = await problem(
+      await shinetsu.patch(`/api/cases/${id}`, {
+        version: c.version,
+        stageCode: "refused",
+        closeReasonCode: "refused_other",
+      }),
+    );
+    expect(otherNeedsNote.fields?.map((f) => f.field)).toEqual(["closeNote"]);
+    expect((await caseOf(need.id)).stageCode).toBe("screening"); // nothing half-written
+
+    c = await ok(
+      await shinetsu.patch(`/api/cases/${id}`, {
+        version: c.version,
+        stageCode: "refused",
+        closeReasonCode: "simple_test",
+        closeNote: "成分分析のみのご依頼のため、公設試をご紹介",
+      }),
+    );
+    expect(c).toMatchObject({ stageCode: "refused", stageKind: "closed", closeReasonCode: "simple_test" });
+    expect(c.closedAt).not.toBeNull();
+    expect((await ctx.database.db.select().from(needs).where(eq(needs.id, need.id)))[0]!.status).toBe(
+      "closed",
+    );
+
+    const reopenBare = await problem(
+      await shinetsu.patch(`/api/cases/${id}`, { version: c.version, stageCode: "matching" }),
+    );
+    expect(reopenBare.fields?.map((f) => f.field)).toEqual(["reopenNote"]);
+    c = await ok(
+      await shinetsu.patch(`/api/cases/${id}`, {
+        version: c.version,
+        stageCode: "matching",
+        reopenNote: "企業から追加の相談があり再開",
+      }),
+    );
+    expect(c).toMatchObject({ stageCode: "matching", closeReasonCode: null, closedAt: null });
+    const stageEvents = (c.events as { kind: string; data: { from?: string; to?: string } }[]).filter(
+      (e) => e.kind === "stage",
+    );
+    expect(stageEvents.map((e) => `${e.data.from}→${e.data.to}`)).toEqual([
+      "refused→matching",
+      "screening→refused",
+      "received→screening",
+    ]);
+  });
+
+  it("assigns within the area team only, keeps the history, and never silently overwrites (409)", async () => {
+    const need = await buildNeed(ctx.database.db, { areaCode: "shinetsu" });
+    const id = (await caseOf(need.id)).id;
+    const seen = await ok(await shinetsu.get(`/api/cases/${id}`));
+    const outsider = await problem(
+      await shinetsu.patch(`/api/cases/${id}`, { version: seen.version, coordinatorId: tokyoOnly.id }),
+    );
+    expect(outsider.fields?.[0]).toMatchObject({ field: "coordinatorId" });
+    expect(outsider.fields?.[0]?.message).toContain('not an active coordinator of the area "shinetsu"');
+    const same = await problem(
+      await shinetsu.patch(`/api/cases/${id}`, {
+        version: seen.version,
+        coordinatorId: shinetsu.id,
+        secondCoordinatorId: shinetsu.id,
+      }),
+    );
+    expect(same.fields?.[0]?.field).toBe("secondCoordinatorId");
+
+    // Both coordinators opened the case at the same version; the second save is refused.
+    const first = await ok(
+      await shinetsu.patch(`/api/cases/${id}`, { version: seen.version, coordinatorId: shinetsu2.id }),
+    );
+    const late = await shinetsu2.patch(`/api/cases/${id}`, { version: seen.version, stageCode: "matching" });
+    const conflict = await problem(late, 409);
+    expect(conflict.message).toContain("changed by someone else");
+    expect((await caseOf(need.id)).stageCode).toBe("received");
+
+    const reassigned = await ok(
+      await shinetsu2.patch(`/api/cases/${id}`, {
+        version: first.version,
+        coordinatorId: shinetsu.id,
+        secondCoordinatorId: shinetsu2.id,
+      }),
+    );
+    const assignments = (
+      reassigned.events as { kind: string; data: { to: { coordinatorId: string } } }[]
+    ).filter((e) => e.kind === "assignment");
+    expect(assignments.map((a) => a.data.to.coordinatorId)).toEqual([shinetsu.id, shinetsu2.id]);
+
+    // The newly assigned coordinator was told, in the app and by mail.
+    const notes = await ok<{ items: { kind: string; link: string }[] }>(
+      await shinetsu2.get("/api/notifications"),
+    );
+    expect(notes.items.some((n) => n.kind === "assigned" && n.link === `/cases/${id}`)).toBe(true);
+    const mails = await ctx.database.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.kind, "notify_assigned"), eq(mailOutbox.relatedId, id)));
+    expect(mails.length).toBeGreaterThanOrEqual(1);
+  });
+});
