@@ -228,4 +228,160 @@ describe(`cases (${backendName})`, () => {
       .where(and(eq(mailOutbox.kind, "notify_assigned"), eq(mailOutbox.relatedId, id)));
     expect(mails.length).toBeGreaterThanOrEqual(1);
   });
+
+  it("answers the board and the filtered list; saved views; CSV and Excel exports agree with the list", async () => {
+    const tag = `板${Date.now()}`;
+    const a = await buildNeed(ctx.database.db, { areaCode: "shinetsu", title: `${tag} 一` });
+    const b = await buildNeed(ctx.database.db, { areaCode: "shinetsu", title: `${tag} 二` });
+    const ca = await ok(await shinetsu.get(`/api/cases/${(await caseOf(a.id)).id}`));
+    await ok(await shinetsu.patch(`/api/cases/${ca.id}`, { version: ca.version, stageCode: "matching" }));
+
+    const board = await ok<{
+      columns: { stage: { code: string }; total: number; cards: { title: string }[] }[];
+    }>(await shinetsu.get(`/api/cases/board?q=${encodeURIComponent(tag)}`));
+    expect(board.columns.map((c) => c.stage.code)).toEqual([
+      "received",
+      "screening",
+      "matching",
+      "consultation",
+      "proposal",
+      "negotiation",
+      "contracted",
+      "declined",
+      "withdrawn",
+      "refused",
+    ]);
+    const col = (code: string) => board.columns.find((c) => c.stage.code === code)!;
+    expect(col("matching").cards.map((c) => c.title)).toEqual([`${tag} 一`]);
+    expect(col("received").cards.map((c) => c.title)).toEqual([`${tag} 二`]);
+
+    const mine = await ok<{ items: { title: string }[]; total: number }>(
+      await shinetsu.get(`/api/cases?coordinator=me&q=${encodeURIComponent(tag)}`),
+    );
+    expect(mine.items.map((i) => i.title)).toEqual([`${tag} 一`]);
+    const unassigned = await ok<{ items: { title: string }[] }>(
+      await shinetsu.get(`/api/cases?coordinator=none&stage=received,screening&q=${encodeURIComponent(tag)}`),
+    );
+    expect(unassigned.items.map((i) => i.title)).toEqual([`${tag} 二`]);
+    const badFilter = await problem(await shinetsu.get("/api/cases?dueBefore=tomorrow&ageMin=-1"));
+    expect(badFilter.fields?.map((f) => f.field).sort()).toEqual(["ageMin", "dueBefore"]);
+
+    const view = await ok<{ id: string }>(
+      await shinetsu.post("/api/cases/views", {
+        name: "自分のマッチング",
+        query: { coordinator: "me", stage: "matching" },
+      }),
+      201,
+    );
+    const views = await ok<{ id: string; name: string; query: Record<string, string> }[]>(
+      await shinetsu.get("/api/cases/views"),
+    );
+    expect(views).toEqual([
+      { id: view.id, name: "自分のマッチング", query: { coordinator: "me", stage: "matching" } },
+    ]);
+    expect(await ok<unknown[]>(await shinetsu2.get("/api/cases/views"))).toEqual([]);
+    expect((await shinetsu2.delete(`/api/cases/views/${view.id}`)).status).toBe(404);
+    expect((await shinetsu.delete(`/api/cases/views/${view.id}`)).status).toBe(204);
+
+    const csv = await shinetsu.get(
+      `/api/cases/export?format=csv&q=${encodeURIComponent(tag)}&sort=reference&dir=asc`,
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toContain("filename*=UTF-8''");
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toContain("受付番号,件名,企業,エリア,段階");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual([a.referenceNumber, b.referenceNumber].sort());
+    expect(lines[1]).toContain("マッチング");
+
+    const xlsx = await shinetsu.get(
+      `/api/cases/export?format=xlsx&q=${encodeURIComponent(tag)}&sort=reference&dir=asc`,
+    );
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("案件一覧")!;
+    expect(ws.getRow(1).getCell(1).value).toBe("受付番号");
+    expect(ws.rowCount).toBe(3);
+    const refs = [ws.getRow(2).getCell(1).value, ws.getRow(3).getCell(1).value];
+    expect(refs).toEqual([a.referenceNumber, b.referenceNumber].sort());
+    const rowOfA = refs.indexOf(a.referenceNumber) + 2;
+    expect(ws.getRow(rowOfA).getCell(5).value).toBe("マッチング");
+    expect(ws.getRow(rowOfA).getCell(10).value).toBe("Test coordinator");
+  });
+
+  it("lets an admin give an area its own stage list; its cases follow it; used stages cannot be removed", async () => {
+    const admin = await ctx.as("admin");
+    const defaults = await ok<{
+      stages: { code: string; kind: string; labelJa: string; labelEn: string; active: boolean }[];
+    }>(await admin.get("/api/cases/stages?area=tokyo"));
+    const own = [
+      ...defaults.stages.slice(0, 3),
+      { code: "site_visit", kind: "open", labelJa: "現地確認", labelEn: "Site visit", active: true },
+      ...defaults.stages.slice(3),
+    ];
+    const missing = await problem(
+      await admin.fetch("/api/cases/stages/tokyo", {
+        method: "PUT",
+        json: { stages: own.filter((s) => s.kind !== "won") },
+      }),
+    );
+    expect(missing.message).toContain('needs at least one active stage of kind "won"');
+    const dup = await problem(
+      await admin.fetch("/api/cases/stages/tokyo", { method: "PUT", json: { stages: [...own, own[0]] } }),
+    );
+    expect(dup.fields?.[0]?.field).toBe(`stages.${own.length}.code`);
+    const noArea = await problem(
+      await admin.fetch("/api/cases/stages/atlantis", { method: "PUT", json: { stages: own } }),
+    );
+    expect(noArea.fields?.[0]?.field).toBe("areaCode");
+    await ok(await admin.fetch("/api/cases/stages/tokyo", { method: "PUT", json: { stages: own } }));
+
+    const tokyoNeed = await buildNeed(ctx.database.db, { areaCode: "tokyo" });
+    const c = await ok(await tokyoOnly.get(`/api/cases/${(await caseOf(tokyoNeed.id)).id}`));
+    expect((c.stages as { code: string }[]).map((s) => s.code)).toContain("site_visit");
+    const moved = await ok(
+      await tokyoOnly.patch(`/api/cases/${c.id}`, { version: c.version, stageCode: "site_visit" }),
+    );
+    expect(moved.stageCode).toBe("site_visit");
+    // Shin'etsu still uses the default list.
+    const shinetsuNeed = await buildNeed(ctx.database.db, { areaCode: "shinetsu" });
+    const sc = await ok(await shinetsu.get(`/api/cases/${(await caseOf(shinetsuNeed.id)).id}`));
+    const refused = await problem(
+      await shinetsu.patch(`/api/cases/${sc.id}`, { version: sc.version, stageCode: "site_visit" }),
+    );
+    expect(refused.fields?.[0]?.field).toBe("stageCode");
+
+    const inUse = await problem(
+      await admin.fetch("/api/cases/stages/tokyo", {
+        method: "PUT",
+        json: { stages: own.filter((s) => s.code !== "site_visit") },
+      }),
+    );
+    expect(inUse.message).toContain('"site_visit" has cases in it');
+    const resetRefused = await problem(await admin.delete("/api/cases/stages/tokyo"));
+    expect(resetRefused.message).toContain("site_visit");
+    // Deactivated: it stays for its cases but no case may enter it.
+    await ok(
+      await admin.fetch("/api/cases/stages/tokyo", {
+        method: "PUT",
+        json: { stages: own.map((s) => (s.code === "site_visit" ? { ...s, active: false } : s)) },
+      }),
+    );
+    const board = await ok<{ columns: { stage: { code: string }; total: number }[] }>(
+      await tokyoOnly.get("/api/cases/board?area=tokyo"),
+    );
+    expect(board.columns.find((x) => x.stage.code === "site_visit")?.total).toBe(1);
+    expect((await caseOf(tokyoNeed.id)).stageCode).toBe("site_visit");
+    const moveBack = await ok(
+      await tokyoOnly.patch(`/api/cases/${c.id}`, { version: moved.version, stageCode: "matching" }),
+    );
+    const reenter = await problem(
+      await tokyoOnly.patch(`/api/cases/${c.id}`, { version: moveBack.version, stageCode: "site_visit" }),
+    );
+    expect(reenter.fields?.[0]?.message).toContain("no longer in use");
+    expect((await admin.delete("/api/cases/stages/tokyo")).status).toBe(204);
+  });
 });

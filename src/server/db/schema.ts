@@ -596,6 +596,8 @@ export const needs = pgTable(
     source: text({ enum: NEED_SOURCES }).notNull(),
     /** The submitting address of the public form (its rate limit counts from here). */
     submittedIp: text(),
+    /** Demo data (removed and reloaded with the demo). */
+    isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

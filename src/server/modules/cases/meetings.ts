@@ -248,7 +248,13 @@ export async function updateMeeting(opts: {
     .select()
     .from(caseMeetingAttendees)
     .where(eq(caseMeetingAttendees.meetingId, m.id));
-  const i = opts.input;
+  const blank = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() ? v.trim() : null);
+  const i = {
+    ...opts.input,
+    location: blank(opts.input.location),
+    agenda: blank(opts.input.agenda),
+    outcome: blank(opts.input.outcome),
+  };
   const next: MeetingInput = {
     title: i.title ?? m.title,
     mode: i.mode ?? m.mode,

@@ -23,10 +23,14 @@ const optionalText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .nullish()
     .transform((v) => (v ? v : null));
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-12-01")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "must be a real date");
+/** In a change: absent = keep, null or blank = clear (blank becomes null in the service). */
+const patchText = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional();
+const day = z.string().refine((v) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}, "must be a date such as 2026-12-01");
 const userId = z.uuid({ message: "must be a user id" });
 const version = z.number({ message: "is required: the version you edited" }).int().min(1);
 
@@ -124,13 +128,13 @@ export const MeetingUpdateBody = z.object({
   version,
   title: text(200).optional(),
   mode: z.enum(MEETING_MODES).optional(),
-  location: optionalText(500),
+  location: patchText(500),
   campusId: z.uuid({ message: "must be a campus id" }).nullish(),
   startsAt: dateTime.optional(),
   endsAt: dateTime.optional(),
-  agenda: optionalText(4000),
+  agenda: patchText(4000),
   status: z.enum(MEETING_STATUSES).optional(),
-  outcome: optionalText(10_000),
+  outcome: patchText(10_000),
 });
 
 export const StageListBody = z.object({

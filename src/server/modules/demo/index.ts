@@ -10,11 +10,12 @@ import { makeCorporateNumber } from "../../../shared/corporate-number";
 import type { OrgType, Role } from "../../../shared/roles";
 import { ROLES } from "../../../shared/roles";
 import type { Db } from "../../db/client";
-import { appMeta, organizations, users } from "../../db/schema";
+import { appMeta, needs, organizations, users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import type { Progress } from "../catalog/import/apply";
 import { searchFields } from "../organizations/repository";
 import { createUser } from "../users/service";
+import { loadDemoCases } from "./cases";
 import { type DemoCatalogSize, loadDemoCatalog, removeDemoCatalog } from "./catalog";
 
 interface DemoOrg {
@@ -275,6 +276,21 @@ export async function loadDemoData(
     accounts.push({ role, email, name: spec.name });
   }
 
+  const idOfRole = async (role: Role) =>
+    (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, demoEmail(role)))
+    )[0]!.id;
+  const demoCases = await loadDemoCases(db, {
+    orgs: idByKey,
+    orgNames: new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o.nameJa])),
+    coordinatorId: await idOfRole("coordinator"),
+    partnerId: await idOfRole("referral_partner"),
+    companyId: await idOfRole("company_member"),
+  });
+
   const catalog = await loadDemoCatalog(db, {
     size: opts.catalog ?? "full",
     researcherEmail: demoEmail("researcher"),
@@ -290,7 +306,12 @@ export async function loadDemoData(
     });
   await recordAudit(db, {
     action: "data.demo_loaded",
-    details: { organizations: DEMO_ORGANIZATIONS.length, users: accounts.length, ...catalog },
+    details: {
+      organizations: DEMO_ORGANIZATIONS.length,
+      users: accounts.length,
+      cases: demoCases,
+      ...catalog,
+    },
   });
   return { password, accounts, organizations: DEMO_ORGANIZATIONS.length, ...catalog };
 }
@@ -298,6 +319,7 @@ export async function loadDemoData(
 export async function removeDemoData(db: Db): Promise<void> {
   await removeDemoCatalog(db);
   await db.transaction(async (tx) => {
+    await tx.delete(needs).where(eq(needs.isDemo, true)); // their cases go with them
     const demoUsers = await tx.select({ id: users.id }).from(users).where(eq(users.isDemo, true));
     if (demoUsers.length)
       await tx.delete(users).where(
