@@ -5,6 +5,9 @@ import { AppLayout } from "./components/AppLayout";
 import { PublicLayout } from "./components/PublicLayout";
 import { AccountPage } from "./pages/AccountPage";
 import { AuditPage } from "./pages/AuditPage";
+import { CaseBoardPage } from "./pages/CaseBoardPage";
+import { CaseListPage } from "./pages/CaseListPage";
+import { CasePage } from "./pages/CasePage";
 import { CatalogPage } from "./pages/CatalogPage";
 import { HomePage } from "./pages/HomePage";
 import { ImportsPage } from "./pages/ImportsPage";
@@ -19,11 +22,13 @@ import { OrganizationDetailPage } from "./pages/OrganizationDetailPage";
 import { OrganizationsPage } from "./pages/OrganizationsPage";
 import { OutboxPage } from "./pages/OutboxPage";
 import { ProfileEditPage } from "./pages/ProfileEditPage";
+import { ReferralsPage } from "./pages/ReferralsPage";
 import { ResearcherListPage } from "./pages/ResearcherListPage";
 import { ResearcherPage } from "./pages/ResearcherPage";
 import { SeedEditPage } from "./pages/SeedEditPage";
 import { SeedListPage } from "./pages/SeedListPage";
 import { SeedPage } from "./pages/SeedPage";
+import { StageListsPage } from "./pages/StageListsPage";
 import { SynonymsPage } from "./pages/SynonymsPage";
 import { UsersPage } from "./pages/UsersPage";
 import { useMe, usePermissions } from "./session";
@@ -162,6 +167,11 @@ export function App() {
       <Route path="/admin/mail" element={signedIn(<OutboxPage />, "mail:read")} />
       <Route path="/inquiries" element={signedIn(<InquiriesPage />, "inquiries:answer")} />
       <Route path="/admin/synonyms" element={signedIn(<SynonymsPage />, "match:synonyms")} />
+      <Route path="/cases" element={signedIn(<CaseListPage />, "cases:read")} />
+      <Route path="/cases/board" element={signedIn(<CaseBoardPage />, "cases:read")} />
+      <Route path="/cases/:id" element={signedIn(<CasePage />, "cases:read")} />
+      <Route path="/referrals" element={signedIn(<ReferralsPage />, "cases:progress")} />
+      <Route path="/admin/stages" element={signedIn(<StageListsPage />, "cases:configure")} />
       <Route
         path="*"
         element={

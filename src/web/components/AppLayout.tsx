@@ -4,12 +4,16 @@ import {
   IconApi,
   IconBuildingCommunity,
   IconBulb,
+  IconChartDots,
   IconChevronDown,
   IconFileImport,
   IconFileText,
   IconHome,
   IconId,
+  IconLayoutKanban,
+  IconListCheck,
   IconListDetails,
+  IconListNumbers,
   IconLogout,
   IconMail,
   IconMailQuestion,
@@ -26,6 +30,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { useFormat } from "../format";
 import { useMe, usePermissions, useSignOut } from "../session";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./Notifications";
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -44,6 +49,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: "/seeds", label: t("nav.mySeeds"), icon: IconFileText, show: can("seeds:update") },
     { to: "/needs", label: t("nav.needs"), icon: IconMessages, show: true },
     { to: "/needs/submit", label: t("nav.submitNeed"), icon: IconMessage2Plus, show: can("needs:submit") },
+    { to: "/cases/board", label: t("nav.caseBoard"), icon: IconLayoutKanban, show: can("cases:read") },
+    { to: "/cases", label: t("nav.cases"), icon: IconListCheck, show: can("cases:read") },
+    { to: "/referrals", label: t("nav.referrals"), icon: IconChartDots, show: can("cases:progress") },
     { to: "/inquiries", label: t("nav.inquiries"), icon: IconMailQuestion, show: can("inquiries:answer") },
     { to: "/researchers", label: t("nav.researchers"), icon: IconUserSearch, show: can("researchers:list") },
     {
@@ -57,6 +65,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: "/admin/imports", label: t("nav.imports"), icon: IconFileImport, show: can("catalog:import") },
     { to: "/admin/users", label: t("nav.users"), icon: IconUsers, show: can("users:read") },
     { to: "/admin/mail", label: t("nav.mail"), icon: IconMail, show: can("mail:read") },
+    { to: "/admin/stages", label: t("nav.stageLists"), icon: IconListNumbers, show: can("cases:configure") },
     { to: "/admin/synonyms", label: t("nav.synonyms"), icon: IconVocabulary, show: can("match:synonyms") },
     { to: "/admin/audit", label: t("nav.audit"), icon: IconListDetails, show: can("audit:read") },
   ];
@@ -97,6 +106,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {fmt.currentFiscalYear()}
             </Badge>
             <LanguageSwitch />
+            <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label={me?.user.displayName}>

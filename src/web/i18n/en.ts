@@ -1,3 +1,4 @@
+import { casesEn } from "./cases.en";
 import type { Resources } from "./ja";
 
 /** English. Must have every key of ja.ts. */
@@ -29,6 +30,10 @@ export const en: Resources = {
     publicNeed: "Ask for technical help",
     inquiries: "Inquiries",
     synonyms: "Synonyms",
+    caseBoard: "Case board",
+    cases: "Cases",
+    referrals: "Referrals",
+    stageLists: "Stage lists",
   },
   language: { label: "Language", ja: "日本語", en: "English" },
   common: {
@@ -586,6 +591,7 @@ export const en: Resources = {
   },
   needDetail: {
     back: "Back to needs",
+    openCase: "Open the case",
     summaryOnlyNda: "The full text is shown once the NDA is signed. What you see is the public summary.",
     summaryOnly: "Only the summary of this need is public.",
     noSummary: "No summary yet.",
@@ -717,4 +723,5 @@ export const en: Resources = {
     noSynonyms: "No synonyms yet.",
     addedBy: "Added by",
   },
+  ...casesEn,
 };

@@ -1,3 +1,5 @@
+import { casesJa } from "./cases.ja";
+
 /** Japanese: the default language. Every key here must exist in en.ts (the type enforces it). */
 export const ja = {
   app: {
@@ -27,6 +29,10 @@ export const ja = {
     publicNeed: "技術相談を申し込む",
     inquiries: "相談の打診",
     synonyms: "同義語",
+    caseBoard: "案件ボード",
+    cases: "案件一覧",
+    referrals: "紹介・相談の状況",
+    stageLists: "段階リスト",
   },
   language: { label: "表示言語", ja: "日本語", en: "English" },
   common: {
@@ -575,6 +581,7 @@ export const ja = {
   },
   needDetail: {
     back: "ニーズ一覧へ",
+    openCase: "案件を開く",
     summaryOnlyNda: "NDA締結後に全文を表示します。現在表示しているのは公開用の要約だけです。",
     summaryOnly: "このニーズは要約のみ公開されています。",
     noSummary: "要約はまだありません。",
@@ -704,6 +711,7 @@ export const ja = {
     noSynonyms: "登録された同義語はまだありません。",
     addedBy: "登録者",
   },
+  ...casesJa,
 };
 
 export type Resources = typeof ja;

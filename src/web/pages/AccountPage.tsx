@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api";
 import { applyFieldErrors, errorMessage, notifySaved } from "../components/feedback";
 import { LanguageSwitch } from "../components/LanguageSwitch";
+import { NotificationSettingsCard } from "../components/Notifications";
 import { useFormat } from "../format";
 import { useMe } from "../session";
 
@@ -98,6 +99,7 @@ export function AccountPage() {
             </Button>
           </Stack>
         </Card>
+        <NotificationSettingsCard />
       </SimpleGrid>
     </Stack>
   );

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api, type Inquiry, type Organization, type Page } from "../api";
+import { CoordinatorHome } from "../components/CoordinatorHome";
 import { FittingNeeds } from "../components/FittingNeeds";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
@@ -76,6 +77,7 @@ export function HomePage() {
         </Card>
       )}
       {researcher && <FittingNeeds />}
+      {can("cases:read") && <CoordinatorHome />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconArrowLeft, IconHistory, IconLock } from "@tabler/icons-react";
+import { IconArrowLeft, IconHistory, IconLayoutKanban, IconLock } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +25,7 @@ import { NeedScreeningPanel } from "../components/NeedScreeningPanel";
 import { NeedSuggestions } from "../components/NeedSuggestions";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
+import { usePermissions } from "../session";
 
 /** The need's history in the UI's words: field names and coded values. */
 function useHistoryLabels() {
@@ -61,6 +62,13 @@ export function NeedDetailPage() {
   const areas = useAreas();
   const [historyOpen, setHistoryOpen] = useState(false);
   const labels = useHistoryLabels();
+  const can = usePermissions();
+  const caseOf = useQuery({
+    queryKey: ["cases", "of-need", id],
+    queryFn: () => api<{ id: string }>(`/api/cases/of-need/${id}`),
+    enabled: can("cases:read"),
+    retry: false,
+  });
   const query = useQuery({
     queryKey: ["needs", "detail", id],
     queryFn: () => api<NeedDetail>(`/api/needs/${id}`),
@@ -82,15 +90,27 @@ export function NeedDetailPage() {
             {t("needDetail.back")}
           </Group>
         </Anchor>
-        {n.canEdit && (
-          <Button
-            variant="default"
-            leftSection={<IconHistory size={16} />}
-            onClick={() => setHistoryOpen(true)}
-          >
-            {t("needDetail.history")}
-          </Button>
-        )}
+        <Group gap="xs">
+          {caseOf.data && (
+            <Button
+              component={Link}
+              to={`/cases/${caseOf.data.id}`}
+              variant="light"
+              leftSection={<IconLayoutKanban size={16} />}
+            >
+              {t("needDetail.openCase")}
+            </Button>
+          )}
+          {n.canEdit && (
+            <Button
+              variant="default"
+              leftSection={<IconHistory size={16} />}
+              onClick={() => setHistoryOpen(true)}
+            >
+              {t("needDetail.history")}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <div>
