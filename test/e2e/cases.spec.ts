@@ -1,0 +1,138 @@
+/**
+ * The case board journey in a browser: a fresh need arrives through the public form; the coordinator
+ * finds its case on the board, drags it to the next stage (it stays there after a reload), opens the
+ * case, writes a note and schedules an online meeting; a referral partner reads its referrals.
+ * Screenshots of the board, the list, the case page and the referrals go to .tmp/screens/.
+ */
+import { mkdirSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import { E2E_DEMO_PASSWORD } from "../../playwright.config";
+
+const SHOTS = ".tmp/screens";
+const TITLE = `金型の摩耗を予測したい ${Date.now().toString(36)}`;
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 4000) });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  await page.setViewportSize(size);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(E2E_DEMO_PASSWORD);
+  await page.getByRole("button", { name: "サインイン" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+test.describe.configure({ mode: "serial" });
+test.use({ viewport: { width: 1440, height: 900 } });
+
+let reference = "";
+
+test("a company submits a need; its case opens at the first stage", async ({ page }) => {
+  await page.goto("/needs/new");
+  await page.getByLabel("件名").fill(TITLE);
+  await page
+    .getByLabel("困っていること・解決したい課題")
+    .fill("プレス金型の摩耗で寸法不良が出る前に、交換時期を予測できるようにしたい。");
+  await page.getByRole("textbox", { name: "希望エリア" }).click();
+  await page.getByRole("option", { name: "東海" }).click();
+  await page.getByLabel("会社名").fill("株式会社デモ金型");
+  await page.getByLabel("ご担当者名").fill("金型 三郎");
+  await page.getByLabel("メールアドレス").fill("saburo@kanagata.example");
+  await page.getByRole("checkbox", { name: /同意します/ }).check();
+  await page.getByRole("button", { name: "送信する" }).click();
+  await expect(page.getByRole("heading", { name: "ご相談を受け付けました" })).toBeVisible();
+  reference = (await page.getByTestId("reference-number").textContent()) ?? "";
+  expect(reference).toMatch(/^N-\d{4}-\d{6,}$/);
+});
+
+test("the coordinator drags the case to the next stage, writes a note and schedules a meeting", async ({
+  page,
+}) => {
+  await signIn(page, "coordinator@demo.kyoso.example");
+  await expect(page.getByTestId("coordinator-home")).toBeVisible();
+  await page.getByRole("link", { name: "案件ボード", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "案件ボード" })).toBeVisible();
+  await shot(page, "board");
+
+  await page.getByRole("textbox", { name: "検索" }).fill(reference);
+  await page.getByRole("textbox", { name: "検索" }).press("Enter");
+  const received = page.getByTestId("column-received");
+  const screening = page.getByTestId("column-screening");
+  const card = page.locator(`[data-testid="case-card"][data-reference="${reference}"]`);
+  await expect(received.locator(`[data-reference="${reference}"]`)).toBeVisible();
+  await expect(received.locator(`[data-reference="${reference}"]`).getByText("未割当")).toBeVisible();
+
+  await card.dragTo(screening);
+  await expect(screening.locator(`[data-reference="${reference}"]`)).toBeVisible();
+  await expect(received.locator(`[data-reference="${reference}"]`)).toHaveCount(0);
+  // Moving an unassigned case on makes it the mover's.
+  await expect(screening.locator(`[data-reference="${reference}"]`)).toContainText("担当コーディネーター");
+  await page.reload();
+  await expect(page.getByTestId("column-screening").locator(`[data-reference="${reference}"]`)).toBeVisible();
+
+  // The list shows it too, with its stage.
+  await page.getByRole("link", { name: "一覧で見る" }).click();
+  await expect(page.getByRole("heading", { name: "案件一覧" })).toBeVisible();
+  const row = page.locator("tbody tr").filter({ hasText: reference });
+  await expect(row).toContainText("スクリーニング");
+  await page.getByRole("textbox", { name: "検索" }).fill("");
+  await page.getByRole("textbox", { name: "検索" }).press("Enter");
+  await shot(page, "list");
+  await page.getByRole("textbox", { name: "検索" }).fill(reference);
+  await page.getByRole("textbox", { name: "検索" }).press("Enter");
+
+  await page.locator("tbody tr").filter({ hasText: reference }).getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  await expect(page.getByTestId("case-stage")).toHaveText("スクリーニング");
+  await expect(page.getByText("まだありません")).toBeVisible();
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline).toContainText("段階を「受付」から「スクリーニング」へ移しました");
+
+  await page.getByRole("textbox", { name: "メモ" }).fill("先方に金型の材質と加工数量を確認する。");
+  await page.getByRole("button", { name: "記録する" }).click();
+  await expect(timeline).toContainText("メモを残しました");
+  await expect(timeline).toContainText("先方に金型の材質と加工数量を確認する。");
+
+  await page.getByRole("button", { name: "面談を設定" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("件名").fill("初回の技術相談");
+  await dialog.getByLabel("会議のURL").fill("ftp://example.invalid");
+  await dialog.getByLabel("開始").fill("2030-01-15T10:00");
+  await expect(dialog.getByLabel("終了")).toHaveValue("2030-01-15T11:00");
+  await dialog.getByRole("button", { name: "出席者を追加" }).click();
+  await dialog.getByRole("textbox", { name: "出席者1の氏名" }).fill("金型 三郎");
+  await dialog.getByRole("textbox", { name: "出席者1のメールアドレス" }).fill("saburo@kanagata.example");
+  // The server's field error stands by its field.
+  await dialog.getByRole("button", { name: "設定する" }).click();
+  await expect(dialog.getByText("must be the meeting's URL").first()).toBeVisible();
+  await dialog.getByLabel("会議のURL").fill("https://meet.example.jp/kanagata");
+  await dialog.getByRole("button", { name: "設定する" }).click();
+  await expect(dialog).toBeHidden();
+  const meeting = page.getByTestId("meeting").filter({ hasText: "初回の技術相談" });
+  await expect(meeting).toContainText("2030-01-15 10:00");
+  await expect(meeting).toContainText("オンライン");
+  await expect(meeting).toContainText("金型 三郎");
+  await expect(timeline).toContainText("面談「初回の技術相談」を設定しました");
+  await shot(page, "case");
+});
+
+test("a referral partner sees its referrals with the figures", async ({ page }) => {
+  await signIn(page, "referral-partner@demo.kyoso.example");
+  await page.getByRole("link", { name: "紹介・相談の状況", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "紹介・相談の状況" })).toBeVisible();
+  await expect(page.getByTestId("figure-referrals")).toBeVisible();
+  await shot(page, "referrals");
+  const first = page.locator("tbody tr").first();
+  if (await first.getByRole("cell").count() > 1) {
+    await first.click();
+    await expect(page.getByRole("dialog")).toContainText("段階の履歴");
+    await shot(page, "referral-progress");
+  }
+});
