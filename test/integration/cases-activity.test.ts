@@ -250,6 +250,38 @@ describe(`case activity (${backendName})`, () => {
     expect(c.mails.map((x) => x.status)).toEqual(["sent", "sent", "sent"]);
   });
 
+  it("shows on the case an invitation that bounced (550), with the server's answer; nothing is lost", async () => {
+    const { id } = await newCase();
+    const smtp = await startSmtp({ refuse: ["nobody@company.example"] });
+    try {
+      const start = new Date(Date.now() + 86_400_000);
+      await ok(
+        await coord.post(`/api/cases/${id}/meetings`, {
+          title: "面談",
+          mode: "in_person",
+          location: "豊橋技科大 C棟",
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+          attendees: [{ name: "不在 太郎", email: "nobody@company.example", kind: "company" }],
+        }),
+        201,
+      );
+      const transport = smtpTransport(smtp.url);
+      await deliverDueMails({ db: ctx.database.db, transport, from: FROM });
+      transport.close();
+      const c = await ok<{ mails: { status: string; lastError: string | null; to: string }[] }>(
+        await coord.get(`/api/cases/${id}`),
+      );
+      expect(c.mails).toHaveLength(1);
+      expect(c.mails[0]).toMatchObject({ status: "failed", to: "nobody@company.example" });
+      expect(c.mails[0]!.lastError).toContain("550");
+      const c2 = await ok<{ meetings: { status: string }[] }>(await coord.get(`/api/cases/${id}`));
+      expect(c2.meetings.map((m) => m.status)).toEqual(["scheduled"]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it("attaches files: size and kind checked by content, stored, downloaded only by the case's staff", async () => {
     const { id } = await newCase();
     const upload = (name: string, bytes: Uint8Array, type = "application/octet-stream") => {

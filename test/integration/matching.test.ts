@@ -353,6 +353,19 @@ describe(`a need's suggestions and inquiries (${backendName})`, () => {
       .from(mailOutbox)
       .where(eq(mailOutbox.kind, "match_answer"));
     expect(toCoordinator.some((m) => m.text.includes("来週以降なら対応できます"))).toBe(true);
+    // The case's timeline and the asking coordinator's notifications say so too.
+    const notices = await ok<{ items: { kind: string; title: string; body: string | null }[] }>(
+      await tutCoordinator.get("/api/notifications"),
+    );
+    expect(notices.items.find((n) => n.kind === "inquiry_answered")?.body).toBe("来週以降なら対応できます");
+    const caseId = (await ok<{ id: string }>(await tutCoordinator.get(`/api/cases/of-need/${needId}`))).id;
+    const kase = await ok<{ events: { kind: string; data: { answer?: string } }[] }>(
+      await tutCoordinator.get(`/api/cases/${caseId}`),
+    );
+    expect(kase.events.filter((e) => e.kind === "inquiry").map((e) => e.data.answer)).toEqual([
+      "accept",
+      "sent",
+    ]);
     const s = await ok<Suggestions>(await tutCoordinator.get(`/api/needs/${needId}/suggestions`));
     expect(s.researchers.find((r) => r.id === tutResearcher.profileId)?.state).toBe("accepted");
   });

@@ -1,7 +1,7 @@
 /**
- * Writes the reference data (areas, the 53 member institutions and their campuses) into any database
- * that lacks it. Runs at every start and after restores; inserts only what is missing, so an admin's
- * later edits (a moved area, a corrected name) are kept.
+ * Writes the reference data (areas, the 53 member institutions and their campuses, the case stage list and
+ * close reasons) into any database that lacks it. Runs at every start and after restores; inserts only what
+ * is missing, so an admin's later edits (a moved area, a corrected name, a renamed stage) are kept.
  */
 import { inArray } from "drizzle-orm";
 import { INITIAL_AREAS } from "../../../shared/regions";
