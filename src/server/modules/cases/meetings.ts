@@ -133,10 +133,12 @@ async function sendInvitation(
   const when = `${formatDateTime(m.startsAt)}〜${formatDateTime(m.endsAt).slice(11)}（日本時間 / JST）`;
   await enqueueMail(tx, {
     to: attendees.map((a) => a.email),
-    subject:
-      `${cancelled ? "【中止】" : m.sequence > 0 ? "【変更】" : ""}${m.title} ${c.need.referenceNumber} / ${
-        cancelled ? "Cancelled: " : m.sequence > 0 ? "Updated: " : ""
-      }meeting`.slice(0, 300),
+    subject: (cancelled
+      ? `【中止】面談：${m.title}（${c.need.referenceNumber}） / Cancelled: ${m.title}`
+      : m.sequence > 0
+        ? `【変更】面談のご案内：${m.title}（${c.need.referenceNumber}） / Updated invitation: ${m.title}`
+        : `面談のご案内：${m.title}（${c.need.referenceNumber}） / Invitation: ${m.title}`
+    ).slice(0, 300),
     text: [
       cancelled
         ? "次の面談は中止になりました。"

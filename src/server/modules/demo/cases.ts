@@ -13,6 +13,13 @@ import { nextReferenceNumber } from "../needs/repository";
 
 const DAY = 86_400_000;
 
+/** Where a closed demo case stood when it was closed. */
+const CLOSED_AFTER: Record<string, string> = {
+  refused: "screening",
+  withdrawn: "matching",
+  declined: "consultation",
+};
+
 /** [title, problem, company key, referral key or null, area, stage, close reason] */
 const NEEDS: [string, string, string, string | null, string, string, string | null][] = [
   [
@@ -275,7 +282,9 @@ export async function loadDemoCases(
           updatedAt: received,
         })
         .returning({ id: needs.id });
-      const steps = order.slice(0, order.indexOf(stage) + 1).filter((s) => kindOf.get(s) === "open");
+      // The way each case came: open cases and contracts through every open stage; closes ended earlier.
+      const lastOpen = CLOSED_AFTER[stage] ?? (kindOf.get(stage) === "open" ? stage : "negotiation");
+      const steps = order.slice(0, order.indexOf(lastOpen) + 1);
       if (kindOf.get(stage) !== "open") steps.push(stage);
       const handled = area !== "tokyo" && stage !== "received" ? ids.coordinatorId : null;
       const span = now.getTime() - received.getTime();
