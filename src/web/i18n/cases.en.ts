@@ -9,6 +9,7 @@ export const casesEn: typeof casesJa = {
     noArea: "No area yet",
     coordinator: "Coordinator",
     secondCoordinator: "Second coordinator",
+    coordinatorShort: "Coordinator",
     coordinators: { anyone: "Anyone", me: "Mine", none: "Unassigned" },
     unassigned: "Unassigned",
     referral: "Referred by",

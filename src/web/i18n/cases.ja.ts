@@ -7,6 +7,7 @@ export const casesJa = {
     noArea: "エリア未設定",
     coordinator: "担当コーディネーター",
     secondCoordinator: "副担当",
+    coordinatorShort: "担当",
     coordinators: { anyone: "全員", me: "自分の担当", none: "未割当" },
     unassigned: "未割当",
     referral: "紹介元",

@@ -26,6 +26,8 @@ import { useStageMove } from "../components/StageMove";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
 
+const CASE_MIME = "application/x-kyoso-case";
+
 /** Days since the need was received, the next due date (red when past), the coordinator. */
 export function CardFacts({ card }: { card: CaseCard }) {
   const { t } = useTranslation();
@@ -74,6 +76,8 @@ function BoardCard({
       data-testid="case-card"
       data-reference={card.referenceNumber}
       onDragStart={(e: DragEvent<HTMLDivElement>) => {
+        // Also when the drag starts on the card's links: their drag bubbles here, and this id wins.
+        e.dataTransfer.setData(CASE_MIME, card.id);
         e.dataTransfer.setData("text/plain", card.id);
         e.dataTransfer.effectAllowed = "move";
         onDragStart(card);
@@ -111,7 +115,7 @@ function BoardCard({
           </Menu.Dropdown>
         </Menu>
       </Group>
-      <Anchor component={Link} to={`/cases/${card.id}`} c="dark" underline="hover" draggable={false}>
+      <Anchor component={Link} to={`/cases/${card.id}`} c="dark" underline="hover">
         <Text size="sm" fw={600} lineClamp={2}>
           {card.title}
         </Text>
@@ -121,7 +125,7 @@ function BoardCard({
       </Text>
       <Text size="xs" lineClamp={1} c={card.coordinator ? undefined : "orange.8"}>
         {card.coordinator
-          ? `${t("cases.coordinator")}: ${card.coordinator.displayName}`
+          ? `${t("cases.coordinatorShort")}: ${card.coordinator.displayName}`
           : t("cases.unassigned")}
       </Text>
       <CardFacts card={card} />
@@ -176,7 +180,7 @@ export function CaseBoardPage() {
   const drop = (e: DragEvent<HTMLDivElement>, stage: Stage) => {
     e.preventDefault();
     setOver(null);
-    const id = e.dataTransfer.getData("text/plain") || dragging?.id;
+    const id = e.dataTransfer.getData(CASE_MIME) || dragging?.id;
     setDragging(null);
     const card = id ? cardById(id) : undefined;
     if (card && card.stageCode !== stage.code) mover.move(card, stage);
