@@ -57,6 +57,7 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
 }) => {
   await signIn(page, "coordinator@demo.kyoso.example");
   await expect(page.getByTestId("coordinator-home")).toBeVisible();
+  await shot(page, "home");
   await page.getByRole("link", { name: "案件ボード", exact: true }).click();
   await expect(page.getByRole("heading", { name: "案件ボード" })).toBeVisible();
   await shot(page, "board");
@@ -127,6 +128,15 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   await expect(meeting).toContainText("金型 三郎");
   await expect(timeline).toContainText("面談「初回の技術相談」を設定しました");
   await shot(page, "case");
+
+  // The same page in English.
+  await page.getByRole("radiogroup").first().getByText("English", { exact: true }).click();
+  await expect(page.getByTestId("timeline")).toContainText("scheduled the meeting “初回の技術相談”");
+  await shot(page, "case-en");
+  await page.getByRole("link", { name: "Case board", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Case board" })).toBeVisible();
+  await shot(page, "board-en");
+  await page.getByRole("radiogroup").first().getByText("日本語", { exact: true }).click();
 });
 
 test("a referral partner sees its referrals with the figures", async ({ page }) => {
@@ -139,6 +149,7 @@ test("a referral partner sees its referrals with the figures", async ({ page }) 
   if ((await first.getByRole("cell").count()) > 1) {
     await first.click();
     await expect(page.getByRole("dialog")).toContainText("段階の履歴");
+    await page.waitForTimeout(500); // the drawer's slide-in, for the picture
     await shot(page, "referral-progress");
   }
 });

@@ -15,6 +15,7 @@ export const casesEn: typeof casesJa = {
     referral: "Referred by",
     age: "Age",
     ageDays: "{{count}} days old",
+    days: "{{count}} days",
     nextDue: "Next due",
     overdue: "Overdue",
     lastActivity: "Last activity",
@@ -80,7 +81,7 @@ export const casesEn: typeof casesJa = {
       deleteView: "Delete “{{name}}”",
     },
     page: {
-      back: "Case board",
+      back: "Back to the case board",
       follow: "Follow",
       unfollow: "Following",
       moveStage: "Stage",

@@ -13,6 +13,7 @@ export const casesJa = {
     referral: "紹介元",
     age: "経過日数",
     ageDays: "経過 {{count}}日",
+    days: "{{count}}日",
     nextDue: "次の期限",
     overdue: "期限超過",
     lastActivity: "最終活動",

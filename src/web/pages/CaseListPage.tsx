@@ -397,7 +397,7 @@ export function CaseListPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td className="kyoso-nowrap">{t("cases.ageDays", { count: c.ageDays })}</Table.Td>
+                <Table.Td className="kyoso-nowrap">{t("cases.days", { count: c.ageDays })}</Table.Td>
                 <Table.Td className="kyoso-nowrap">
                   {c.nextDueOn ? (
                     <Text size="sm" c={c.overdue ? "red.7" : undefined} fw={c.overdue ? 700 : undefined}>
@@ -408,7 +408,9 @@ export function CaseListPage() {
                     "—"
                   )}
                 </Table.Td>
-                <Table.Td className="kyoso-nowrap">{fmt.dateTime(c.lastActivityAt)}</Table.Td>
+                <Table.Td className="kyoso-nowrap" title={fmt.dateTime(c.lastActivityAt)}>
+                  {fmt.dateTime(c.lastActivityAt).slice(0, 10)}
+                </Table.Td>
               </Table.Tr>
             );
           })}
