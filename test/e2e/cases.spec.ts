@@ -80,6 +80,43 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   await page.reload();
   await expect(page.getByTestId("column-screening").locator(`[data-reference="${reference}"]`)).toBeVisible();
 
+  // Without dragging: the card's menu. A close asks for its reason, and a note for その他.
+  const moved = page.getByTestId("column-screening").locator(`[data-reference="${reference}"]`);
+  await moved.getByRole("button", { name: `${reference} の段階を移す` }).click();
+  await page.getByRole("menuitem", { name: "見送り" }).click();
+  const closing = page.getByRole("dialog");
+  await expect(closing).toContainText("「見送り」として終了する");
+  await closing.getByRole("textbox", { name: "終了理由" }).click();
+  await page.getByRole("option", { name: "その他" }).click();
+  await closing.getByRole("button", { name: "段階を移す" }).click();
+  await expect(closing.getByText("入力してください")).toBeVisible();
+  await closing.getByRole("button", { name: "キャンセル" }).click();
+  await expect(closing).toBeHidden();
+
+  // Someone else changed the case meanwhile: the board says so and offers a reload, never overwrites.
+  await page.route("**/api/cases/*", (route) =>
+    route.request().method() === "PATCH"
+      ? route.fulfill({
+          status: 409,
+          json: {
+            error: {
+              code: "CONFLICT",
+              message: "This case was changed by someone else since you opened it.",
+              details: { reason: "stale_version" },
+            },
+          },
+        })
+      : route.fallback(),
+  );
+  await moved.getByRole("button", { name: `${reference} の段階を移す` }).click();
+  await page.getByRole("menuitem", { name: "マッチング" }).click();
+  const conflict = page.getByRole("alert").filter({ hasText: "他の人が先に変更しました" });
+  await expect(conflict).toBeVisible();
+  await page.unroute("**/api/cases/*");
+  await conflict.getByRole("button", { name: "再読み込み" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(moved).toBeVisible();
+
   // The list shows it too, with its stage.
   await page.getByRole("link", { name: "一覧で見る" }).click();
   await expect(page.getByRole("heading", { name: "案件一覧" })).toBeVisible();
