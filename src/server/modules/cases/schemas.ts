@@ -1,5 +1,6 @@
 /** Requests and responses of the cases API (zod; the OpenAPI document comes from here). */
 import { z } from "@hono/zod-openapi";
+import { optionalText, requiredText } from "../../http/fields";
 import {
   ATTENDEE_KINDS,
   CASE_SORTS,
@@ -10,19 +11,7 @@ import {
   STAGE_KINDS,
 } from "./codes";
 
-const text = (max: number) =>
-  z
-    .string({ message: "is required" })
-    .trim()
-    .min(1, "is required")
-    .max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((v) => (v ? v : null));
+const text = requiredText;
 /** In a change: absent = keep, null or blank = clear (blank becomes null in the service). */
 const patchText = (max: number) =>
   z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional();

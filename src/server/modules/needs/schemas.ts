@@ -1,22 +1,7 @@
 /** Requests and responses of the needs API (zod; the OpenAPI document and the UI's types come from here). */
 import { z } from "@hono/zod-openapi";
+import { optionalText, requiredText } from "../../http/fields";
 import { BUDGET_RANGES, NDA_STATUSES, NEED_CONFIDENTIALITIES, NEED_STATUSES, TIMINGS } from "./codes";
-
-/** Optional text: blank becomes null. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
-const requiredText = (max: number) =>
-  z
-    .string({ message: "is required" })
-    .trim()
-    .min(1, "is required")
-    .max(max, `must be at most ${max} characters`);
 
 const email = z
   .string({ message: "is required" })
