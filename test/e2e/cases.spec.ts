@@ -190,3 +190,26 @@ test("a referral partner sees its referrals with the figures", async ({ page }) 
     await shot(page, "referral-progress");
   }
 });
+
+test("an admin edits a stage list; the server's field errors stand by their fields", async ({ page }) => {
+  await signIn(page, "admin@demo.kyoso.example");
+  await page.getByRole("link", { name: "段階リスト", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "段階リスト" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "表示名（日本語） screening" })).toHaveValue(
+    "スクリーニング",
+  );
+  await page.getByRole("button", { name: "段階を追加" }).click();
+  await page.getByRole("textbox", { name: "コード" }).fill("Site Visit");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByText("must be 2–40 lowercase letters").first()).toBeVisible();
+  await shot(page, "stage-lists");
+
+  await page.goto("/account");
+  await expect(page.getByText("お知らせの設定")).toBeVisible();
+  await page.getByText("1日1回まとめて", { exact: true }).click();
+  await expect(page.getByText("その日のお知らせを1通のメールにまとめて送ります。")).toBeVisible();
+  await page.getByRole("textbox", { name: /動きのない案件を知らせるまでの日数/ }).fill("30");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByText("保存しました")).toBeVisible();
+  await shot(page, "account");
+});

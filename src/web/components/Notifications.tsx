@@ -183,7 +183,8 @@ export function NotificationSettingsCard() {
           value={idleDays}
           onChange={setIdleDays}
           error={errors.idleDays}
-          w={220}
+          suffix={t("notifications.daysSuffix")}
+          maw={360}
         />
         <Group>
           <Button onClick={save} loading={busy}>

@@ -254,6 +254,7 @@ export const casesEn: typeof casesJa = {
     },
     idleDays: "Tell me of cases idle for (days)",
     idleDaysHelp: "1 to 365 days",
+    daysSuffix: " days",
   },
   stageLists: {
     title: "Stage lists",

@@ -252,6 +252,7 @@ export const casesJa = {
     },
     idleDays: "動きのない案件を知らせるまでの日数",
     idleDaysHelp: "1〜365日",
+    daysSuffix: " 日",
   },
   stageLists: {
     title: "段階リスト",

@@ -75,7 +75,9 @@ export function StageListsPage() {
   const fail = (e: unknown) => {
     if (e instanceof ApiError && e.fields.length) {
       setErrors(Object.fromEntries(e.fields.map((f) => [f.field, f.message])));
-      setError(e.fields.map((f) => `${f.field}: ${f.message}`).join("\n"));
+      // Problems of a row stand by their inputs; the rest (the list as a whole) above the table.
+      const rest = e.fields.filter((f) => !/^stages\.\d+\./.test(f.field) && f.field !== "stages");
+      setError(rest.length ? rest.map((f) => `${f.field}: ${f.message}`).join("\n") : null);
     } else setError(errorMessage(e));
   };
   const save = async () => {
