@@ -58,6 +58,16 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   await signIn(page, "coordinator@demo.kyoso.example");
   await expect(page.getByTestId("coordinator-home")).toBeVisible();
   await shot(page, "home");
+  // The bell: the latest notifications (if any), all marked read at once.
+  await page.getByRole("button", { name: /お知らせ（未読 \d+ 件）/ }).click();
+  const markAll = page.getByRole("button", { name: "すべて既読にする" });
+  await expect(markAll).toBeVisible();
+  await shot(page, "notifications");
+  if (await markAll.isEnabled()) {
+    await markAll.click();
+    await expect(page.getByRole("button", { name: "お知らせ（未読 0 件）" })).toBeVisible();
+  }
+  await page.keyboard.press("Escape");
   await page.getByRole("link", { name: "案件ボード", exact: true }).click();
   await expect(page.getByRole("heading", { name: "案件ボード" })).toBeVisible();
   await shot(page, "board");
@@ -165,6 +175,12 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   await expect(meeting).toContainText("金型 三郎");
   await expect(timeline).toContainText("面談「初回の技術相談」を設定しました");
   await shot(page, "case");
+
+  // The need's page leads back to its case.
+  await page.getByRole("link", { name: "ニーズのページを開く" }).click();
+  await expect(page.getByTestId("need-reference")).toHaveText(reference);
+  await page.getByRole("link", { name: "案件を開く" }).click();
+  await expect(page.getByTestId("case-reference")).toHaveText(reference);
 
   // The same page in English.
   await page.getByRole("radiogroup").first().getByText("English", { exact: true }).click();
