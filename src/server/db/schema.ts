@@ -802,6 +802,7 @@ export const cases = pgTable(
     index("cases_second_coordinator_idx").on(t.secondCoordinatorId),
     index("cases_due_idx").on(t.nextDueOn),
     index("cases_activity_idx").on(t.stageKind, t.lastActivityAt),
+    index("cases_last_activity_idx").on(t.lastActivityAt),
     check("cases_stage_kind_check", inList(t.stageKind, STAGE_KINDS)),
   ],
 );

@@ -76,7 +76,7 @@ export function caseRoutes() {
       path: "/cases/board",
       tags: ["cases"],
       summary:
-        "The board: a column per stage (the area's list, else the default) with its count and up to 50 cards",
+        "The board: a column per stage (the area's list, else the default) with its count and its cards (open stages up to 50, longest waiting first; contracted and closed the 20 most recent)",
       request: { query: CaseFiltersQuery },
       responses: { 200: jsonContent(BoardSchema, "The board") },
     }),

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_last_activity_idx" ON "cases" USING btree ("last_activity_at");
