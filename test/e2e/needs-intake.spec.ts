@@ -198,8 +198,6 @@ test("a coordinator screens the referred need; a stale edit is refused and reloa
     .fill("ステンレス深穴加工の工具寿命を延ばす切削条件の検討（金属加工業）");
   await page.getByRole("textbox", { name: "公開範囲" }).click();
   await page.getByRole("option", { name: "要約のみ公開" }).click();
-  await page.getByRole("textbox", { name: "状態", exact: true }).click();
-  await page.getByRole("option", { name: "精査中" }).click();
   await shot(page, "09-coordinator-detail");
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByText("精査内容を保存しました")).toBeVisible();

@@ -312,6 +312,38 @@ describe(`cases (${backendName})`, () => {
     expect(ws.getRow(rowOfA).getCell(10).value).toBe("Test coordinator");
   });
 
+  it("orders the board's cards the same whichever way it is read: open stages oldest first, closes newest first", async () => {
+    const hokuriku = await coordinatorOf("hokuriku");
+    const tag = `順${Date.now()}`;
+    const made: { id: string; title: string }[] = [];
+    for (const [i, stage] of ["matching", "matching", "matching", "declined", "declined"].entries()) {
+      const need = await buildNeed(ctx.database.db, { areaCode: "hokuriku", title: `${tag} ${i}` });
+      const c = await caseOf(need.id);
+      await ctx.database.db
+        .update(cases)
+        .set({
+          stageCode: stage,
+          stageKind: stage === "declined" ? "closed" : "open",
+          closeReasonCode: stage === "declined" ? "budget" : null,
+          stageEnteredAt: new Date(Date.UTC(2026, 5, 10 - i)),
+        })
+        .where(eq(cases.id, c.id));
+      made.push({ id: c.id, title: need.title });
+    }
+    type Board = { columns: { stage: { code: string }; total: number; cards: { title: string }[] }[] };
+    const read = async (q: string) => {
+      const b = await ok<Board>(await hokuriku.get(`/api/cases/board?area=hokuriku${q}`));
+      return Object.fromEntries(
+        b.columns.filter((c) => c.total).map((c) => [c.stage.code, c.cards.map((x) => x.title)]),
+      );
+    };
+    const broad = await read(""); // by each stage's index
+    const searched = await read(`&q=${encodeURIComponent(tag)}`); // by a window over the matches
+    expect(broad).toEqual(searched);
+    expect(broad.matching).toEqual([`${tag} 2`, `${tag} 1`, `${tag} 0`]);
+    expect(broad.declined).toEqual([`${tag} 3`, `${tag} 4`]);
+  });
+
   it("lets an admin give an area its own stage list; its cases follow it; used stages cannot be removed", async () => {
     const admin = await ctx.as("admin");
     const defaults = await ok<{

@@ -797,7 +797,7 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex("cases_need_key").on(t.needId),
-    index("cases_stage_idx").on(t.stageCode, t.createdAt),
+    index("cases_stage_idx").on(t.stageCode, t.stageEnteredAt, t.id),
     index("cases_coordinator_idx").on(t.coordinatorId),
     index("cases_second_coordinator_idx").on(t.secondCoordinatorId),
     index("cases_due_idx").on(t.nextDueOn),
