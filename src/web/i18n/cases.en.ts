@@ -65,6 +65,8 @@ export const casesEn: typeof casesJa = {
       state: "State",
       allStages: "All stages",
       anyPartner: "Any referral partner",
+      institution: "Researchers' institution",
+      anyInstitution: "Any institution",
       ageMin: "Age at least",
       ageMax: "Age at most",
       daysSuffix: " days",

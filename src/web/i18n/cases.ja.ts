@@ -63,6 +63,8 @@ export const casesJa = {
       state: "状態",
       allStages: "すべての段階",
       anyPartner: "すべての紹介元",
+      institution: "研究者の所属機関",
+      anyInstitution: "すべての機関",
       ageMin: "経過日数（以上）",
       ageMax: "経過日数（以下）",
       daysSuffix: " 日",

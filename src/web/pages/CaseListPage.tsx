@@ -38,7 +38,7 @@ import { type CaseList, type SavedView, STAGE_KIND_COLOR, stageLabel } from "../
 import { ErrorAlert, errorMessage, notifySaved, PageLoader } from "../components/feedback";
 import { ResultsTable } from "../components/ResultsTable";
 import { useFormat } from "../format";
-import { useAreas, useOrganizationOptions } from "../queries";
+import { useAreas, useCatalogInstitutions, useOrganizationOptions } from "../queries";
 
 const PAGE_SIZE = 50;
 /** The filters kept in the URL, saved in views and sent to the list and the exports. */
@@ -48,6 +48,7 @@ const FILTER_KEYS = [
   "area",
   "coordinator",
   "partner",
+  "institution",
   "ageMin",
   "ageMax",
   "dueBefore",
@@ -154,6 +155,7 @@ export function CaseListPage() {
   useEffect(() => setText(params.get("q") ?? ""), [params]);
   const [partnerSearch, setPartnerSearch] = useState("");
   const partners = useOrganizationOptions(PARTNER_TYPES, partnerSearch);
+  const institutions = useCatalogInstitutions();
 
   const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -301,6 +303,19 @@ export function CaseListPage() {
               value={get("partner") || null}
               onChange={(v) => set({ partner: v ?? "" })}
               placeholder={t("cases.list.anyPartner")}
+              clearable
+            />
+            <Select
+              label={t("cases.list.institution")}
+              data={(institutions.data ?? []).map((i) => ({
+                value: i.id,
+                label:
+                  fmt.locale === "ja" ? (i.shortNameJa ?? i.nameJa) : (i.shortNameEn ?? i.nameEn ?? i.nameJa),
+              }))}
+              searchable
+              value={get("institution") || null}
+              onChange={(v) => set({ institution: v ?? "" })}
+              placeholder={t("cases.list.anyInstitution")}
               clearable
             />
             <NumberInput
