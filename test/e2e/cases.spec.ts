@@ -103,37 +103,39 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   await closing.getByRole("button", { name: "キャンセル" }).click();
   await expect(closing).toBeHidden();
 
-  // Someone else changed the case meanwhile: the board says so and offers a reload, never overwrites.
-  await page.route("**/api/cases/*", (route) =>
-    route.request().method() === "PATCH"
-      ? route.fulfill({
-          status: 409,
-          json: {
-            error: {
-              code: "CONFLICT",
-              message: "This case was changed by someone else since you opened it.",
-              details: { reason: "stale_version" },
-            },
-          },
-        })
-      : route.fallback(),
-  );
+  // Someone else changed the case meanwhile (a second tab moves it on): the first tab's move is refused
+  // by the server (409); the board says so and offers a reload, never overwrites.
+  const other = await page.context().newPage();
+  await other.goto(`/cases/board?q=${encodeURIComponent(reference)}`);
+  await expect(other.getByTestId("board-total")).toHaveText("1件");
+  await other
+    .getByTestId("column-screening")
+    .getByRole("button", { name: `${reference} の段階を移す` })
+    .click();
+  await other.getByRole("menuitem", { name: "マッチング" }).click();
+  await expect(other.getByTestId("column-matching").locator(`[data-reference="${reference}"]`)).toBeVisible();
+  await other.close();
+  await page.bringToFront();
   await moved.getByRole("button", { name: `${reference} の段階を移す` }).click();
-  await page.getByRole("menuitem", { name: "マッチング" }).click();
+  await page.getByRole("menuitem", { name: "面談・技術相談" }).click();
   const conflict = page.getByRole("alert").filter({ hasText: "他の人が先に変更しました" });
   await expect(conflict).toBeVisible();
-  await page.unroute("**/api/cases/*");
   await conflict.getByRole("button", { name: "再読み込み" }).click();
   await expect(conflict).toBeHidden();
-  await expect(moved).toBeVisible();
+  const nowIn = page.getByTestId("column-matching").locator(`[data-reference="${reference}"]`);
+  await expect(nowIn).toBeVisible();
+  await expect(
+    page.getByTestId("column-consultation").locator(`[data-reference="${reference}"]`),
+  ).toHaveCount(0);
 
   // The list shows it too, with its stage.
   await page.getByRole("link", { name: "一覧で見る" }).click();
   await expect(page.getByRole("heading", { name: "案件一覧" })).toBeVisible();
   const row = page.locator("tbody tr").filter({ hasText: reference });
-  await expect(row).toContainText("スクリーニング");
+  await expect(row).toContainText("マッチング");
   await page.getByRole("textbox", { name: "検索" }).fill("");
   await page.getByRole("textbox", { name: "検索" }).press("Enter");
+  await expect(page.locator("tbody tr").nth(1)).toBeVisible(); // the whole list, not the searched one
   await shot(page, "list");
   await page.getByRole("textbox", { name: "検索" }).fill(reference);
   await page.getByRole("textbox", { name: "検索" }).press("Enter");
@@ -144,7 +146,7 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
     .getByRole("link", { name: reference })
     .click();
   await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
-  await expect(page.getByTestId("case-stage")).toHaveText("スクリーニング");
+  await expect(page.getByTestId("case-stage")).toHaveText("マッチング");
   await expect(page.getByText("まだありません")).toBeVisible();
   const timeline = page.getByTestId("timeline");
   await expect(timeline).toContainText("段階を「受付」から「スクリーニング」へ移しました");
