@@ -17,6 +17,13 @@ export async function insertMail(db: DbOrTx, values: typeof mailOutbox.$inferIns
 }
 
 /**
+ * Mails due at `now`. The clock of whoever queued a mail (the database's, in microseconds) may be a fraction
+ * of a millisecond ahead of the sender's (JavaScript's, in milliseconds): due within that millisecond.
+ */
+const dueBy = (now: Date) =>
+  sql`next_attempt_at < ${now.toISOString()}::timestamptz + interval '1 millisecond'`;
+
+/**
  * Takes up to `limit` queued mails that are due at `now` and not held by another sender, and holds them
  * until `leaseUntil`. The lease is what makes a crash harmless: a mail whose sender died is taken again
  * after it runs out (so a mail may, rarely, be sent twice; it is never lost).
@@ -31,9 +38,7 @@ export async function claimDueMails(
       where id in (
         select id from mail_outbox
         where status = 'queued'
-          -- The clock of whoever queued the mail (the database's, in microseconds) may be a fraction of a
-          -- millisecond ahead of the sender's (JavaScript's, in milliseconds): due within that millisecond.
-          and next_attempt_at < ${opts.now.toISOString()}::timestamptz + interval '1 millisecond'
+          and ${dueBy(opts.now)}
           and (claimed_until is null or claimed_until < ${opts.now.toISOString()}::timestamptz)
         order by next_attempt_at, created_at
         limit ${opts.limit}
@@ -86,7 +91,7 @@ export async function keepInOutbox(db: DbOrTx, now: Date): Promise<number> {
   const rows = await rowsOf<{ id: string }>(
     db,
     sql`update mail_outbox set status = 'outbox', claimed_until = null
-      where status = 'queued' and next_attempt_at <= ${now.toISOString()}::timestamptz
+      where status = 'queued' and ${dueBy(now)}
         and (claimed_until is null or claimed_until < ${now.toISOString()}::timestamptz)
       returning id`,
   );
