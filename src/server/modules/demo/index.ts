@@ -202,6 +202,8 @@ export interface DemoResult {
   organizations: number;
   researchers: number;
   seeds: number;
+  /** Demo needs, each with its case. */
+  cases: number;
 }
 
 /** Removes earlier demo rows (users, then organisations) and loads them afresh with a new password. */
@@ -313,7 +315,7 @@ export async function loadDemoData(
       ...catalog,
     },
   });
-  return { password, accounts, organizations: DEMO_ORGANIZATIONS.length, ...catalog };
+  return { password, accounts, organizations: DEMO_ORGANIZATIONS.length, cases: demoCases, ...catalog };
 }
 
 export async function removeDemoData(db: Db): Promise<void> {
@@ -348,7 +350,7 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 
 export function formatDemoAccounts(r: DemoResult, url?: string): string {
   const lines = [
-    `Demo data loaded: ${r.organizations} synthetic organisations, one account per role, ${r.researchers} synthetic researchers and ${r.seeds} research seeds.`,
+    `Demo data loaded: ${r.organizations} synthetic organisations, one account per role, ${r.researchers} synthetic researchers, ${r.seeds} research seeds and ${r.cases} needs with their cases.`,
     `Sign in${url ? ` at ${url}` : ""} with any of these (password: ${r.password}):`,
     ...r.accounts.map((a) => `  ${a.role.padEnd(18)} ${a.email}`),
   ];
