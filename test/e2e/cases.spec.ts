@@ -4,30 +4,11 @@
  * case, writes a note and schedules an online meeting; a referral partner reads its referrals.
  * Screenshots of the board, the list, the case page and the referrals go to .tmp/screens/.
  */
-import { mkdirSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
-import { E2E_DEMO_PASSWORD } from "../../playwright.config";
+import { expect, test } from "@playwright/test";
+import { shot, signIn } from "./helpers";
 
 const SHOTS = ".tmp/screens";
 const TITLE = `金型の摩耗を予測したい ${Date.now().toString(36)}`;
-
-async function shot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  const size = page.viewportSize() ?? { width: 1280, height: 720 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 4000) });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  await page.setViewportSize(size);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(E2E_DEMO_PASSWORD);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test.describe.configure({ mode: "serial" });
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -57,12 +38,12 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
 }) => {
   await signIn(page, "coordinator@demo.kyoso.example");
   await expect(page.getByTestId("coordinator-home")).toBeVisible();
-  await shot(page, "home");
+  await shot(page, "home", SHOTS);
   // The bell: the latest notifications (if any), all marked read at once.
   await page.getByRole("button", { name: /お知らせ（未読 \d+ 件）/ }).click();
   const markAll = page.getByRole("button", { name: "すべて既読にする" });
   await expect(markAll).toBeVisible();
-  await shot(page, "notifications");
+  await shot(page, "notifications", SHOTS);
   if (await markAll.isEnabled()) {
     await markAll.click();
     await expect(page.getByRole("button", { name: "お知らせ（未読 0 件）" })).toBeVisible();
@@ -70,7 +51,7 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   await page.keyboard.press("Escape");
   await page.getByRole("link", { name: "案件ボード", exact: true }).click();
   await expect(page.getByRole("heading", { name: "案件ボード" })).toBeVisible();
-  await shot(page, "board");
+  await shot(page, "board", SHOTS);
 
   await page.getByRole("textbox", { name: "検索" }).fill(reference);
   await page.getByRole("textbox", { name: "検索" }).press("Enter");
@@ -136,7 +117,7 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   await page.getByRole("textbox", { name: "検索" }).fill("");
   await page.getByRole("textbox", { name: "検索" }).press("Enter");
   await expect(page.locator("tbody tr").nth(1)).toBeVisible(); // the whole list, not the searched one
-  await shot(page, "list");
+  await shot(page, "list", SHOTS);
   await page.getByRole("textbox", { name: "検索" }).fill(reference);
   await page.getByRole("textbox", { name: "検索" }).press("Enter");
 
@@ -176,7 +157,7 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   await expect(meeting).toContainText("オンライン");
   await expect(meeting).toContainText("金型 三郎");
   await expect(timeline).toContainText("面談「初回の技術相談」を設定しました");
-  await shot(page, "case");
+  await shot(page, "case", SHOTS);
 
   // The need's page leads back to its case.
   await page.getByRole("link", { name: "ニーズのページを開く" }).click();
@@ -187,10 +168,10 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
   // The same page in English.
   await page.getByRole("radiogroup").first().getByText("English", { exact: true }).click();
   await expect(page.getByTestId("timeline")).toContainText("scheduled the meeting “初回の技術相談”");
-  await shot(page, "case-en");
+  await shot(page, "case-en", SHOTS);
   await page.getByRole("link", { name: "Case board", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Case board" })).toBeVisible();
-  await shot(page, "board-en");
+  await shot(page, "board-en", SHOTS);
   await page.getByRole("radiogroup").first().getByText("日本語", { exact: true }).click();
 });
 
@@ -199,13 +180,13 @@ test("a referral partner sees its referrals with the figures", async ({ page }) 
   await page.getByRole("link", { name: "紹介・相談の状況", exact: true }).click();
   await expect(page.getByRole("heading", { name: "紹介・相談の状況" })).toBeVisible();
   await expect(page.getByTestId("figure-referrals")).toBeVisible();
-  await shot(page, "referrals");
+  await shot(page, "referrals", SHOTS);
   const first = page.locator("tbody tr").first();
   if ((await first.getByRole("cell").count()) > 1) {
     await first.click();
     await expect(page.getByRole("dialog")).toContainText("段階の履歴");
     await page.waitForTimeout(500); // the drawer's slide-in, for the picture
-    await shot(page, "referral-progress");
+    await shot(page, "referral-progress", SHOTS);
   }
 });
 
@@ -220,7 +201,7 @@ test("an admin edits a stage list; the server's field errors stand by their fiel
   await page.getByRole("textbox", { name: "コード" }).fill("Site Visit");
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByText("must be 2–40 lowercase letters").first()).toBeVisible();
-  await shot(page, "stage-lists");
+  await shot(page, "stage-lists", SHOTS);
 
   await page.goto("/account");
   await expect(page.getByText("お知らせの設定")).toBeVisible();
@@ -229,5 +210,5 @@ test("an admin edits a stage list; the server's field errors stand by their fiel
   await page.getByRole("textbox", { name: /動きのない案件を知らせるまでの日数/ }).fill("30");
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByText("保存しました")).toBeVisible();
-  await shot(page, "account");
+  await shot(page, "account", SHOTS);
 });

@@ -1,14 +1,6 @@
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { E2E_DEMO_PASSWORD } from "../../playwright.config";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(E2E_DEMO_PASSWORD);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
 
 test("anyone searches the catalogue in Japanese, filters, opens a seed and reads it in English", async ({
   page,

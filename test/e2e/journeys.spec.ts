@@ -1,13 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { E2E_DEMO_PASSWORD } from "../../playwright.config";
-
-async function signIn(page: Page, email: string, password = E2E_DEMO_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(password);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
+import { signIn } from "./helpers";
 
 /** The language switch is a segmented control: click its visible label. */
 async function switchLanguage(page: Page, label: "English" | "日本語") {

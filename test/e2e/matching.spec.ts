@@ -4,21 +4,8 @@
  * researcher whose seed answers it and sends an inquiry; the researcher accepts on their page; the
  * coordinator sees the answer. Set E2E_SHOTS_DIR to keep a screenshot of each page.
  */
-import { expect, type Page, test } from "@playwright/test";
-import { E2E_DEMO_PASSWORD } from "../../playwright.config";
-
-const SHOTS = process.env.E2E_SHOTS_DIR;
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(E2E_DEMO_PASSWORD);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
+import { expect, test } from "@playwright/test";
+import { shot, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 

@@ -3,30 +3,10 @@
  * reference numbers; a coordinator screens one (with the version check); an admin reads the
  * acknowledgements in the outbox. Set E2E_SHOTS_DIR to keep a screenshot of each page.
  */
-import { expect, type Page, test } from "@playwright/test";
-import { E2E_DEMO_PASSWORD } from "../../playwright.config";
+import { expect, test } from "@playwright/test";
+import { shot, signIn } from "./helpers";
 
 const REFERENCE = /^N-\d{4}-\d{6,}$/;
-const SHOTS = process.env.E2E_SHOTS_DIR;
-
-/** The whole page in one viewport (a full-page capture would repeat the fixed header mid-page). */
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  const size = page.viewportSize() ?? { width: 1280, height: 720 };
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 4000) });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  await page.setViewportSize(size);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(E2E_DEMO_PASSWORD);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test.describe.configure({ mode: "serial" });
 
