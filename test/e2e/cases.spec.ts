@@ -128,6 +128,9 @@ test("the coordinator drags the case to the next stage, writes a note and schedu
     .click();
   await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
   await expect(page.getByTestId("case-stage")).toHaveText("マッチング");
+  const needCard = page.getByTestId("case-need");
+  await expect(needCard).toContainText("交換時期を予測できるようにしたい");
+  await expect(needCard).toContainText("saburo@kanagata.example");
   await expect(page.getByText("まだありません")).toBeVisible();
   const timeline = page.getByTestId("timeline");
   await expect(timeline).toContainText("段階を「受付」から「スクリーニング」へ移しました");

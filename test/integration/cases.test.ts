@@ -88,6 +88,7 @@ describe(`cases (${backendName})`, () => {
     const c = await caseOf(need.id);
     const detail = await ok(await shinetsu.get(`/api/cases/${c.id}`));
     expect(detail).toMatchObject({ referenceNumber: need.referenceNumber, stageCode: "received" });
+    expect(detail.need).toMatchObject({ problem: need.problem, contact: { email: need.contactEmail } });
     expect((await (await ctx.as("admin")).get(`/api/cases/${c.id}`)).status).toBe(200);
     expect((await tokyoOnly.get(`/api/cases/${c.id}`)).status).toBe(404);
     const list = await ok<{ items: { id: string }[] }>(

@@ -95,6 +95,7 @@ export const casesEn: typeof casesJa = {
       closeReason: "Close reason",
       closeNote: "Close note",
       people: "People",
+      needContent: "The need",
       researchers: "Researchers and their answers",
       suggestions: "Suggested researchers are on the need's page →",
       noResearchers: "No researcher asked yet. Ask from the suggestions on the need's page.",

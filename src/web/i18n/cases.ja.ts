@@ -93,6 +93,7 @@ export const casesJa = {
       closeReason: "終了理由",
       closeNote: "終了時のメモ",
       people: "担当",
+      needContent: "ニーズの内容",
       researchers: "研究者と回答",
       suggestions: "研究者の候補はニーズのページで →",
       noResearchers: "まだ研究者に打診していません。ニーズのページの候補から打診できます。",

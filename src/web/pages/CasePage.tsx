@@ -220,6 +220,49 @@ export function CasePage() {
               )}
             </Card>
 
+            <Card withBorder data-testid="case-need">
+              <Title order={3} size="h4" mb="sm">
+                {t("cases.page.needContent")}
+              </Title>
+              <Stack gap="xs">
+                <Field label={t("need.problem")}>
+                  <Text size="sm" className="kyoso-pre">
+                    {c.need.problem}
+                  </Text>
+                </Field>
+                {c.need.tried && (
+                  <Field label={t("need.tried")}>
+                    <Text size="sm" className="kyoso-pre">
+                      {c.need.tried}
+                    </Text>
+                  </Field>
+                )}
+                {c.need.desiredOutcome && (
+                  <Field label={t("need.desiredOutcome")}>
+                    <Text size="sm" className="kyoso-pre">
+                      {c.need.desiredOutcome}
+                    </Text>
+                  </Field>
+                )}
+                <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }}>
+                  <Field label={t("need.budgetRange")}>{t(`need.budgets.${c.need.budgetRange}`)}</Field>
+                  <Field label={t("need.timing")}>{t(`need.timings.${c.need.timing}`)}</Field>
+                  <Field label={t("need.contact")}>
+                    {[c.need.contact.name, c.need.contact.email, c.need.contact.phone]
+                      .filter(Boolean)
+                      .join(" / ")}
+                  </Field>
+                  {c.referralOrganizationName && (
+                    <Field label={t("cases.referral")}>
+                      {[c.referralOrganizationName, c.need.referralBranch, c.need.referralStaffName]
+                        .filter(Boolean)
+                        .join(" ")}
+                    </Field>
+                  )}
+                </SimpleGrid>
+              </Stack>
+            </Card>
+
             <Card withBorder>
               <Group justify="space-between" mb="sm">
                 <Title order={3} size="h4">

@@ -657,6 +657,18 @@ export async function getCase(opts: { db: DbOrTx; actor: Actor; id: string }) {
     organizationName: need.organizationName,
     referralOrganizationName: need.referralOrganizationName,
     areaCode: need.areaCode,
+    /** What the company asked (those who handle a case see the whole need). */
+    need: {
+      problem: need.problem,
+      tried: need.tried,
+      desiredOutcome: need.desiredOutcome,
+      budgetRange: need.budgetRange,
+      timing: need.timing,
+      confidentiality: need.confidentiality,
+      contact: { name: need.contactName, email: need.contactEmail, phone: need.contactPhone },
+      referralBranch: need.referralBranch,
+      referralStaffName: need.referralStaffName,
+    },
     ndaStatus: need.ndaStatus,
     ndaSignedAt: iso(need.ndaSignedAt),
     receivedAt: need.createdAt.toISOString(),
