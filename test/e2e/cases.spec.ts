@@ -204,6 +204,25 @@ test("an admin edits a stage list; the server's field errors stand by their fiel
   await page.getByRole("textbox", { name: "コード" }).fill("Site Visit");
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await expect(page.getByText("must be 2–40 lowercase letters").first()).toBeVisible();
+  // The reasons of 対応不可: a new one with a bad code is refused by its field, then saved.
+  await page.reload();
+  const refused = page.getByTestId("close-reasons-refused");
+  await expect(refused.getByRole("textbox", { name: "表示名（日本語） simple_test" })).toHaveValue(
+    "単純な試験・分析の依頼",
+  );
+  await refused.getByRole("button", { name: "理由を追加" }).click();
+  await refused.getByRole("textbox", { name: "コード" }).fill("Public Lab");
+  await refused.getByRole("textbox", { name: "表示名（日本語） Public Lab" }).fill("公設試を紹介");
+  await refused.getByRole("textbox", { name: "表示名（英語） Public Lab" }).fill("Referred to a public lab");
+  await refused.getByRole("button", { name: "「対応不可」の理由を保存" }).click();
+  await expect(refused.getByText("must be 2–60 lowercase letters")).toBeVisible();
+  await refused.getByRole("textbox", { name: "コード" }).fill("public_lab");
+  await refused.getByRole("button", { name: "「対応不可」の理由を保存" }).click();
+  await expect(page.getByText("保存しました").first()).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByTestId("close-reasons-refused").getByRole("textbox", { name: "表示名（日本語） public_lab" }),
+  ).toHaveValue("公設試を紹介");
   await shot(page, "stage-lists", SHOTS);
 
   await page.goto("/account");

@@ -90,6 +90,7 @@ const MATRIX: Record<string, string> = {
   "GET /api/cases/stages": "Y  Y  -  -  -  -  -  -",
   "PUT /api/cases/stages/{area}": "Y  -  -  -  -  -  -  -",
   "DELETE /api/cases/stages/{area}": "Y  -  -  -  -  -  -  -",
+  "PUT /api/cases/close-reasons/{stage}": "Y  -  -  -  -  -  -  -",
   "GET /api/cases/views": "Y  Y  -  -  -  -  -  -",
   "POST /api/cases/views": "Y  Y  -  -  -  -  -  -",
   "DELETE /api/cases/views/{id}": "Y  Y  -  -  -  -  -  -",

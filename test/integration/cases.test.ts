@@ -417,4 +417,132 @@ describe(`cases (${backendName})`, () => {
     expect(reenter.fields?.[0]?.message).toContain("no longer in use");
     expect((await admin.delete("/api/cases/stages/tokyo")).status).toBe(204);
   });
+
+  it("lets an admin edit a close stage's reasons; a new close is usable once it has one; used reasons stay", async () => {
+    const admin = await ctx.as("admin");
+    type Reason = {
+      code: string;
+      stageCode: string;
+      labelJa: string;
+      labelEn: string;
+      guideline: boolean;
+      active: boolean;
+    };
+    const all = await ok<{
+      closeReasons: Reason[];
+      stages: { code: string; kind: string; labelJa: string; labelEn: string; active: boolean }[];
+    }>(await admin.get("/api/cases/stages?all=true"));
+    // A new close stage in the default list: without reasons it cannot be used yet.
+    await ok(
+      await admin.fetch("/api/cases/stages/*", {
+        method: "PUT",
+        json: {
+          stages: [
+            ...all.stages,
+            {
+              code: "referred",
+              kind: "closed",
+              labelJa: "他機関紹介",
+              labelEn: "Referred elsewhere",
+              active: true,
+            },
+          ],
+        },
+      }),
+    );
+    const need = await buildNeed(ctx.database.db, { areaCode: "shinetsu" });
+    const c = await ok(await shinetsu.get(`/api/cases/${(await caseOf(need.id)).id}`));
+    const none = await problem(
+      await shinetsu.patch(`/api/cases/${c.id}`, { version: c.version, stageCode: "referred" }),
+    );
+    expect(none.fields?.[0]?.message).toContain("has no reasons yet");
+
+    const notClose = await problem(
+      await admin.fetch("/api/cases/close-reasons/matching", {
+        method: "PUT",
+        json: { reasons: [{ code: "x_reason", labelJa: "x", labelEn: "x" }] },
+      }),
+    );
+    expect(notClose.fields?.[0]?.field).toBe("stageCode");
+    const taken = await problem(
+      await admin.fetch("/api/cases/close-reasons/referred", {
+        method: "PUT",
+        json: { reasons: [{ code: "budget", labelJa: "予算", labelEn: "Budget" }] },
+      }),
+    );
+    expect(taken.fields?.[0]).toMatchObject({ field: "reasons.0.code" });
+    expect(taken.fields?.[0]?.message).toContain('a reason of the stage "declined"');
+    const saved = await ok<Reason[]>(
+      await admin.fetch("/api/cases/close-reasons/referred", {
+        method: "PUT",
+        json: {
+          reasons: [
+            {
+              code: "public_lab",
+              labelJa: "公設試験研究機関を紹介",
+              labelEn: "Referred to a public lab",
+              guideline: false,
+            },
+            { code: "referred_other", labelJa: "その他", labelEn: "Other" },
+          ],
+        },
+      }),
+    );
+    expect(saved.map((r) => r.code)).toEqual(["public_lab", "referred_other"]);
+    const closed = await ok(
+      await shinetsu.patch(`/api/cases/${c.id}`, {
+        version: c.version,
+        stageCode: "referred",
+        closeReasonCode: "public_lab",
+      }),
+    );
+    expect(closed).toMatchObject({ stageKind: "closed", closeReasonCode: "public_lab" });
+
+    // A reason given for a closed case cannot be removed, only deactivated.
+    const removing = await problem(
+      await admin.fetch("/api/cases/close-reasons/referred", {
+        method: "PUT",
+        json: { reasons: [{ code: "referred_other", labelJa: "その他", labelEn: "Other" }] },
+      }),
+    );
+    expect(removing.message).toContain('"public_lab" was given for closed cases');
+    await ok(
+      await admin.fetch("/api/cases/close-reasons/referred", {
+        method: "PUT",
+        json: {
+          reasons: [
+            {
+              code: "public_lab",
+              labelJa: "公設試験研究機関を紹介",
+              labelEn: "Referred to a public lab",
+              active: false,
+            },
+            { code: "referred_other", labelJa: "その他", labelEn: "Other" },
+          ],
+        },
+      }),
+    );
+    const active = await ok<{ closeReasons: Reason[] }>(await shinetsu.get("/api/cases/stages"));
+    expect(active.closeReasons.filter((r) => r.stageCode === "referred").map((r) => r.code)).toEqual([
+      "referred_other",
+    ]);
+    // The default list goes back as it was (other tests read it).
+    await ok(
+      await admin.fetch("/api/cases/stages/*", {
+        method: "PUT",
+        json: {
+          stages: [
+            ...all.stages,
+            {
+              code: "referred",
+              kind: "closed",
+              labelJa: "他機関紹介",
+              labelEn: "Referred elsewhere",
+              active: false,
+            },
+          ],
+        },
+      }),
+    );
+  });
 });

@@ -281,5 +281,10 @@ export const casesEn: typeof casesJa = {
     resetTitle: "Reset to the default list?",
     resetConfirm: "This area's own list is removed; the area follows the default list again.",
     removeHelp: "Stages that have cases cannot be removed; switch “In use” off instead.",
+    reasonsTitle: "Close reasons",
+    reasonsHelp:
+      "The reasons one may give for each close. A reason whose code ends in _other asks for a note. Reasons given for closed cases cannot be removed (switch them off).",
+    addReason: "Add a reason",
+    saveReasons: 'Save the reasons of "{{stage}}"',
   },
 };

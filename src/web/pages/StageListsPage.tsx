@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import { STAGE_KINDS, type StageKind } from "../../server/modules/cases/codes";
 import { ApiError, api } from "../api";
 import { useStages } from "../cases";
+import { CloseReasonsEditor } from "../components/CloseReasonsEditor";
 import { ErrorAlert, errorMessage, notifySaved, PageLoader } from "../components/feedback";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
@@ -302,6 +303,9 @@ export function StageListsPage() {
       <Text size="xs" c="dimmed">
         {t("stageLists.removeHelp")}
       </Text>
+      <CloseReasonsEditor
+        stages={(stages.data?.stages ?? []).filter((x) => rows.some((r) => r.code === x.code))}
+      />
     </Stack>
   );
 }

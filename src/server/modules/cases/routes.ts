@@ -35,6 +35,7 @@ import {
   CaseListQuery,
   CaseListSchema,
   CaseUpdateBody,
+  CloseReasonsBody,
   EventBody,
   MeetingBody,
   MeetingUpdateBody,
@@ -57,7 +58,14 @@ import {
   updateCase,
   updateTask,
 } from "./service";
-import { allStageLists, closeReasons, resetStageList, saveStageList, stagesFor } from "./stages";
+import {
+  allStageLists,
+  closeReasons,
+  resetStageList,
+  saveCloseReasons,
+  saveStageList,
+  stagesFor,
+} from "./stages";
 
 const Id = z.object({ id: z.uuid({ message: "must be an id (UUID)" }) });
 const json = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
@@ -165,7 +173,15 @@ export function caseRoutes() {
       tags: ["cases"],
       summary:
         "The stage list of an area (its own, else the default `*`), the close reasons, and which areas have their own list",
-      request: { query: z.object({ area: z.string().max(40).optional() }) },
+      request: {
+        query: z.object({
+          area: z.string().max(40).optional(),
+          all: z
+            .enum(["true", "false"])
+            .optional()
+            .openapi({ description: "true: inactive close reasons too" }),
+        }),
+      },
       responses: {
         200: jsonContent(
           z.object({
@@ -179,6 +195,7 @@ export function caseRoutes() {
                 labelJa: z.string(),
                 labelEn: z.string(),
                 guideline: z.boolean(),
+                active: z.boolean(),
               }),
             ),
             areasWithOwnList: z.array(z.string()),
@@ -189,14 +206,15 @@ export function caseRoutes() {
     }),
     async (c) => {
       const db = c.get("deps").database.db;
-      const area = c.req.valid("query").area || DEFAULT_STAGE_AREA;
+      const query = c.req.valid("query");
+      const area = query.area || DEFAULT_STAGE_AREA;
       const lists = await allStageLists(db);
       return c.json(
         {
           area,
           own: lists.has(area),
           stages: stagesFor(lists, area === DEFAULT_STAGE_AREA ? null : area),
-          closeReasons: await closeReasons(db),
+          closeReasons: await closeReasons(db, { all: query.all === "true" }),
           areasWithOwnList: [...lists.keys()].filter((k) => k !== DEFAULT_STAGE_AREA),
         },
         200,
@@ -224,6 +242,45 @@ export function caseRoutes() {
         meta: c.get("meta"),
         subject: area,
         details: { stages: saved.map((s) => `${s.code}${s.active ? "" : " (inactive)"}`) },
+      });
+      return c.json(saved, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute("cases:configure", {
+      method: "put",
+      path: "/cases/close-reasons/{stage}",
+      tags: ["cases"],
+      summary:
+        "Replace the reasons of a close stage, in order. Reasons given for closed cases cannot be left out (deactivate them)",
+      request: { params: z.object({ stage: z.string().min(1).max(40) }), ...json(CloseReasonsBody) },
+      responses: {
+        200: jsonContent(
+          z.array(
+            z.object({
+              code: z.string(),
+              stageCode: z.string(),
+              labelJa: z.string(),
+              labelEn: z.string(),
+              guideline: z.boolean(),
+              active: z.boolean(),
+            }),
+          ),
+          "The saved reasons",
+        ),
+      },
+    }),
+    async (c) => {
+      const db = c.get("deps").database.db;
+      const { stage } = c.req.valid("param");
+      const saved = await saveCloseReasons(db, stage, c.req.valid("json"));
+      await recordAudit(db, {
+        action: "case.stages_changed",
+        actor: c.get("actor"),
+        meta: c.get("meta"),
+        subject: `${stage} (close reasons)`,
+        details: { reasons: saved.map((r) => `${r.code}${r.active ? "" : " (inactive)"}`) },
       });
       return c.json(saved, 200);
     },

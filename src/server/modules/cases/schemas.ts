@@ -146,6 +146,26 @@ export const StageListBody = z.object({
     .max(30),
 });
 
+export const CloseReasonsBody = z.object({
+  reasons: z
+    .array(
+      z.object({
+        code: z
+          .string()
+          .regex(
+            /^[a-z][a-z0-9_]{1,59}$/,
+            "must be 2–60 lowercase letters, digits or _ (starting with a letter)",
+          ),
+        labelJa: text(60),
+        labelEn: text(80),
+        guideline: z.boolean().default(false),
+        active: z.boolean().default(true),
+      }),
+    )
+    .min(1, "needs at least one reason")
+    .max(40),
+});
+
 export const ViewBody = z.object({
   name: text(60),
   query: z.record(z.string().max(40), z.string().max(500)),

@@ -213,7 +213,12 @@ export async function updateCase(opts: {
       problems.push({ field: "stageCode", message: `the stage "${target.labelJa}" is no longer in use` });
     } else if (target.kind === "closed") {
       const reasons = (await closeReasons(db)).filter((r) => r.stageCode === target!.code);
-      if (!input.closeReasonCode) {
+      if (!reasons.length) {
+        problems.push({
+          field: "stageCode",
+          message: `the close ${target.labelJa} has no reasons yet; an admin adds them under 段階の設定 (stage lists)`,
+        });
+      } else if (!input.closeReasonCode) {
         problems.push({ field: "closeReasonCode", message: `is required to close as ${target.labelJa}` });
       } else if (!reasons.some((r) => r.code === input.closeReasonCode)) {
         problems.push({

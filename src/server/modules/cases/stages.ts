@@ -3,7 +3,7 @@
  * needs its own, a list of that area; an admin edits them in the UI (no code change). A stage once used
  * is deactivated rather than removed, so old cases keep a stage with a name.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { areas, caseCloseReasons, caseStages, cases, needs } from "../../db/schema";
 import { AppError, type FieldProblem } from "../../errors";
@@ -24,6 +24,7 @@ export interface CloseReason {
   labelJa: string;
   labelEn: string;
   guideline: boolean;
+  active: boolean;
 }
 
 /** Inserts the default stage list and the close reasons where missing (reference data, at every start). */
@@ -91,7 +92,8 @@ export function initialStage(list: Stage[]): Stage {
   return s;
 }
 
-export async function closeReasons(db: DbOrTx): Promise<CloseReason[]> {
+/** The close reasons, in order: the active ones (for closing a case), or all (for the admins' editor). */
+export async function closeReasons(db: DbOrTx, opts: { all?: boolean } = {}): Promise<CloseReason[]> {
   return db
     .select({
       code: caseCloseReasons.code,
@@ -99,10 +101,90 @@ export async function closeReasons(db: DbOrTx): Promise<CloseReason[]> {
       labelJa: caseCloseReasons.labelJa,
       labelEn: caseCloseReasons.labelEn,
       guideline: caseCloseReasons.guideline,
+      active: caseCloseReasons.active,
     })
     .from(caseCloseReasons)
-    .where(eq(caseCloseReasons.active, true))
+    .where(opts.all ? undefined : eq(caseCloseReasons.active, true))
     .orderBy(asc(caseCloseReasons.position));
+}
+
+export interface CloseReasonsInput {
+  reasons: { code: string; labelJa: string; labelEn: string; guideline: boolean; active: boolean }[];
+}
+
+/**
+ * Replaces the reasons of one close stage, in order. The stage must be a close (kind `closed`) in some
+ * list; a code belongs to one stage; at least one reason stays active; a reason that cases were closed
+ * with cannot be left out (deactivate it). Reasons whose code ends in `_other` ask for a note.
+ */
+export async function saveCloseReasons(
+  db: Db,
+  stageCode: string,
+  input: CloseReasonsInput,
+): Promise<CloseReason[]> {
+  const problems: FieldProblem[] = [];
+  const [stage] = await db
+    .select({ kind: caseStages.kind })
+    .from(caseStages)
+    .where(and(eq(caseStages.code, stageCode), eq(caseStages.kind, "closed")))
+    .limit(1);
+  if (!stage)
+    problems.push({ field: "stageCode", message: `"${stageCode}" is not a close stage of any list` });
+  const seen = new Set<string>();
+  input.reasons.forEach((r, i) => {
+    if (seen.has(r.code)) problems.push({ field: `reasons.${i}.code`, message: `"${r.code}" appears twice` });
+    seen.add(r.code);
+  });
+  if (!input.reasons.some((r) => r.active))
+    problems.push({ field: "reasons", message: "needs at least one active reason" });
+  const others = await db
+    .select({ code: caseCloseReasons.code, stageCode: caseCloseReasons.stageCode })
+    .from(caseCloseReasons)
+    .where(inArray(caseCloseReasons.code, [...seen].length ? [...seen] : [""]));
+  input.reasons.forEach((r, i) => {
+    const taken = others.find((o) => o.code === r.code && o.stageCode !== stageCode);
+    if (taken)
+      problems.push({
+        field: `reasons.${i}.code`,
+        message: `"${r.code}" is a reason of the stage "${taken.stageCode}"`,
+      });
+  });
+  const used = await db
+    .selectDistinct({ code: cases.closeReasonCode })
+    .from(cases)
+    .innerJoin(caseCloseReasons, eq(caseCloseReasons.code, cases.closeReasonCode))
+    .where(eq(caseCloseReasons.stageCode, stageCode));
+  for (const u of used)
+    if (u.code && !seen.has(u.code))
+      problems.push({
+        field: "reasons",
+        message: `"${u.code}" was given for closed cases and cannot be removed; deactivate it instead`,
+      });
+  if (problems.length)
+    throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
+      fields: problems,
+    });
+  await db.transaction(async (tx) => {
+    const keep = input.reasons.map((r) => r.code);
+    await tx
+      .delete(caseCloseReasons)
+      .where(and(eq(caseCloseReasons.stageCode, stageCode), notInArray(caseCloseReasons.code, keep)));
+    for (const [i, r] of input.reasons.entries()) {
+      const values = {
+        stageCode,
+        labelJa: r.labelJa,
+        labelEn: r.labelEn,
+        guideline: r.guideline,
+        active: r.active,
+        position: i,
+      };
+      await tx
+        .insert(caseCloseReasons)
+        .values({ code: r.code, ...values })
+        .onConflictDoUpdate({ target: caseCloseReasons.code, set: values });
+    }
+  });
+  return (await closeReasons(db, { all: true })).filter((r) => r.stageCode === stageCode);
 }
 
 export interface StageListInput {
