@@ -40,8 +40,12 @@ export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was
 export const forbidden = (message = "You are not allowed to do this") => new AppError("FORBIDDEN", message);
 export const conflict = (message: string, fields?: FieldProblem[]) =>
   new AppError("CONFLICT", message, fields ? { fields } : {});
-export const invalid = (field: string, message: string) =>
-  new AppError("VALIDATION", `${field}: ${message}`, { fields: [{ field, message }] });
+/** A 400 naming every field at fault; the message lists them all. */
+export const invalidFields = (problems: FieldProblem[]) =>
+  new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
+    fields: problems,
+  });
+export const invalid = (field: string, message: string) => invalidFields([{ field, message }]);
 
 /** The stale-version conflict used by every versioned record (optimistic concurrency). */
 export const staleVersion = (what: string) =>

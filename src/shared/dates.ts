@@ -133,3 +133,10 @@ export function formatDateTime(input: DateInput): string {
 export function todayJst(now: Date = new Date()): string {
   return isoOf(jstParts(now));
 }
+
+/** A calendar date (`YYYY-MM-DD`) `days` later (or earlier, when negative). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -26,6 +26,7 @@ import {
 import { ORG_TYPES, ROLES, USER_STATUSES } from "../../shared/roles";
 import {
   ATTENDEE_KINDS,
+  DEFAULT_IDLE_DAYS,
   EMAIL_MODES,
   EVENT_KINDS,
   MEETING_MODES,
@@ -985,7 +986,7 @@ export const notificationSettings = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     emailMode: text({ enum: EMAIL_MODES }).notNull().default("each"),
     /** After how many days without activity an assigned case is reported idle. */
-    idleDays: integer().notNull().default(14),
+    idleDays: integer().notNull().default(DEFAULT_IDLE_DAYS),
     /** The Japan-time day the last digest was queued. */
     lastDigestOn: date({ mode: "string" }),
   },

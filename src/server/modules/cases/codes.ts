@@ -121,9 +121,8 @@ export const EMAIL_MODES = ["each", "digest", "off"] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];
 export const DEFAULT_IDLE_DAYS = 14;
 
-/** Files on a case: 10 MB each, of these kinds (recognised by their bytes). */
+/** Files on a case: 10 MB each (the kinds are recognised by their bytes in files.ts). */
 export const MAX_CASE_FILE_BYTES = 10 * 1024 * 1024;
-export const CASE_FILE_KINDS = ["pdf", "png", "jpeg", "docx", "xlsx", "pptx", "text"] as const;
 
 /** List sort keys. */
 export const CASE_SORTS = ["age", "updated", "due", "stage", "reference"] as const;

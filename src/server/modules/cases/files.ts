@@ -10,22 +10,20 @@ import type { Db } from "../../db/client";
 import { caseFiles } from "../../db/schema";
 import { invalid, notFound } from "../../errors";
 import { recordAudit } from "../audit/service";
+import { sniffImageType } from "../catalog/images";
 import { MAX_CASE_FILE_BYTES } from "./codes";
 import { loadManagedCase, recordEvent } from "./service";
 
-const OFFICE: Record<string, { ext: string; type: string; marker: string }> = {
+const OFFICE: Record<string, { type: string; marker: string }> = {
   docx: {
-    ext: "docx",
     type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     marker: "word/",
   },
   xlsx: {
-    ext: "xlsx",
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     marker: "xl/",
   },
   pptx: {
-    ext: "pptx",
     type: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     marker: "ppt/",
   },
@@ -35,8 +33,8 @@ const OFFICE: Record<string, { ext: string; type: string; marker: string }> = {
 export function sniffCaseFile(b: Uint8Array, fileName: string): string | null {
   const ascii = (from: number, to: number) => String.fromCharCode(...b.slice(from, to));
   if (b.length >= 5 && ascii(0, 5) === "%PDF-") return "application/pdf";
-  if (b.length >= 8 && b[0] === 0x89 && ascii(1, 4) === "PNG") return "image/png";
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "image/jpeg";
+  const image = sniffImageType(b);
+  if (image === "image/png" || image === "image/jpeg") return image;
   if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
     // An Office Open XML file is a zip whose entries name its kind; other zips are refused.
     const head = Buffer.from(b.subarray(0, Math.min(b.length, 64 * 1024))).toString("latin1");

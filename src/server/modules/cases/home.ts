@@ -3,7 +3,7 @@
  * (by my own idle setting) and the new unassigned cases of my areas.
  */
 import { sql } from "drizzle-orm";
-import { todayJst } from "../../../shared/dates";
+import { addDays, todayJst } from "../../../shared/dates";
 import type { Actor } from "../../auth/policy";
 import type { DbOrTx } from "../../db/client";
 import { rowsOf } from "../catalog/search-sql";
@@ -15,8 +15,7 @@ export async function coordinatorHome(opts: { db: DbOrTx; actor: Actor; now?: Da
   const now = opts.now ?? new Date();
   const mine = await filterCondition(db, actor, { coordinator: "me", state: "open" }, now);
   const settings = await settingsOf(db, actor.id);
-  const weekAhead = new Date(`${todayJst(now)}T00:00:00Z`);
-  weekAhead.setUTCDate(weekAhead.getUTCDate() + 7);
+  const weekAhead = addDays(todayJst(now), 7);
   const [byStage, tasks, idle, unassigned, stages] = await Promise.all([
     rowsOf<{ stageCode: string; n: number }>(
       db,
@@ -36,7 +35,7 @@ export async function coordinatorHome(opts: { db: DbOrTx; actor: Actor; now?: Da
       sql`select t.id, t.title, t.due_on::text as "dueOn", t.case_id as "caseId", t.version,
           n.reference_number as "referenceNumber", n.title as "needTitle"
         from case_tasks t join cases c on c.id = t.case_id join needs n on n.id = c.need_id
-        where t.owner_id = ${actor.id} and t.done_at is null and t.due_on <= ${weekAhead.toISOString().slice(0, 10)}::date
+        where t.owner_id = ${actor.id} and t.done_at is null and t.due_on <= ${weekAhead}::date
         order by t.due_on, t.created_at limit 50`,
     ),
     listCases({

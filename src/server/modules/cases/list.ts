@@ -10,12 +10,13 @@ import { todayJst } from "../../../shared/dates";
 import type { Actor } from "../../auth/policy";
 import type { DbOrTx } from "../../db/client";
 import { caseViews } from "../../db/schema";
-import { AppError } from "../../errors";
+import { invalid, notFound } from "../../errors";
 import { toCsv } from "../../lib/csv";
+import { iso } from "../../lib/iso";
 import { rowsOf } from "../catalog/search-sql";
 import { needViewerFor } from "../needs/service";
 import type { StageKind } from "./codes";
-import { allStageLists, type Stage, stagesFor } from "./stages";
+import { allStageLists, closeReasons, type Stage, stagesFor } from "./stages";
 
 export interface CaseFilters {
   stage?: string[] | undefined;
@@ -72,10 +73,7 @@ export async function filterCondition(db: DbOrTx, actor: Actor, f: CaseFilters, 
     if (f.coordinator === "none") parts.push(sql`c.coordinator_id is null`);
     else {
       const id = f.coordinator === "me" ? actor.id : f.coordinator;
-      if (!uuidRe.test(id))
-        throw new AppError("VALIDATION", "coordinator: must be me, none or a user id", {
-          fields: [{ field: "coordinator", message: "must be me, none or a user id" }],
-        });
+      if (!uuidRe.test(id)) throw invalid("coordinator", "must be me, none or a user id");
       parts.push(sql`(c.coordinator_id = ${id} or c.second_coordinator_id = ${id})`);
     }
   }
@@ -139,10 +137,8 @@ interface RawCard {
   referralOrganizationType: string | null;
 }
 
-const isoOf = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
-
 function presentCard(r: RawCard, now: Date) {
-  const received = isoOf(r.receivedAt);
+  const received = iso(r.receivedAt);
   return {
     id: r.id,
     version: r.version,
@@ -153,13 +149,13 @@ function presentCard(r: RawCard, now: Date) {
     areaCode: r.areaCode,
     stageCode: r.stageCode,
     stageKind: r.stageKind,
-    stageEnteredAt: isoOf(r.stageEnteredAt),
+    stageEnteredAt: iso(r.stageEnteredAt),
     closeReasonCode: r.closeReasonCode,
     receivedAt: received,
     ageDays: Math.floor((now.getTime() - new Date(received).getTime()) / 86_400_000),
     nextDueOn: r.nextDueOn,
     overdue: !!r.nextDueOn && r.nextDueOn < todayJst(now),
-    lastActivityAt: isoOf(r.lastActivityAt),
+    lastActivityAt: iso(r.lastActivityAt),
     coordinator: r.coordinatorId ? { id: r.coordinatorId, displayName: r.coordinatorName ?? "" } : null,
     secondCoordinator: r.secondCoordinatorId
       ? { id: r.secondCoordinatorId, displayName: r.secondCoordinatorName ?? "" }
@@ -191,9 +187,9 @@ function orderBy(q: Pick<CaseListQuery, "sort" | "dir">, stageOrder: string[]): 
 
 /** The stage list the board and list use: the selected area's, else the default one. */
 export async function columnsFor(db: DbOrTx, area: string | undefined): Promise<Stage[]> {
-  const lists = await allStageLists(db);
-  return stagesFor(lists, area && area !== "none" ? area : null);
+  return stagesFor(await allStageLists(db), listArea(area));
 }
+const listArea = (area: string | undefined) => (area && area !== "none" ? area : null);
 
 export async function listCases(opts: { db: DbOrTx; actor: Actor; query: CaseListQuery; now?: Date }) {
   const now = opts.now ?? new Date();
@@ -333,7 +329,8 @@ const HEADER = [
 
 async function exportRows(opts: { db: DbOrTx; actor: Actor; query: CaseListQuery; now: Date }) {
   const where = await filterCondition(opts.db, opts.actor, opts.query, opts.now);
-  const stages = await columnsFor(opts.db, opts.query.area);
+  const lists = await allStageLists(opts.db);
+  const stages = stagesFor(lists, listArea(opts.query.area));
   const rows = await rowsOf<RawCard>(
     opts.db,
     sql`select ${COLUMNS} ${FROM} where ${where} order by ${orderBy(
@@ -341,12 +338,7 @@ async function exportRows(opts: { db: DbOrTx; actor: Actor; query: CaseListQuery
       stages.map((s) => s.code),
     )} limit ${EXPORT_LIMIT}`,
   );
-  const lists = await allStageLists(opts.db);
-  const reasons = await rowsOf<{ code: string; label: string }>(
-    opts.db,
-    sql`select code, label_ja as label from case_close_reasons`,
-  );
-  const reasonLabel = new Map(reasons.map((r) => [r.code, r.label]));
+  const reasonLabel = new Map((await closeReasons(opts.db, { all: true })).map((r) => [r.code, r.labelJa]));
   return rows.map((r) => {
     const card = presentCard(r, opts.now);
     const stage = stagesFor(lists, r.areaCode).find((s) => s.code === r.stageCode);
@@ -421,5 +413,5 @@ export async function deleteView(db: DbOrTx, userId: string, id: string) {
     .delete(caseViews)
     .where(and(eq(caseViews.id, id), eq(caseViews.userId, userId)))
     .returning({ id: caseViews.id });
-  if (!gone.length) throw new AppError("NOT_FOUND", "The saved view was not found");
+  if (!gone.length) throw notFound("The saved view");
 }

@@ -9,11 +9,11 @@ import { formatDateTime } from "../../../shared/dates";
 import type { Actor } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
 import { campuses, caseMeetingAttendees, caseMeetings, organizations } from "../../db/schema";
-import { AppError, type FieldProblem, notFound, staleVersion } from "../../errors";
+import { type FieldProblem, invalidFields, notFound, staleVersion } from "../../errors";
+import { appLink } from "../../lib/links";
 import { enqueueMail } from "../mail/outbox";
 import type { MeetingMode } from "./codes";
 import { buildIcs } from "./ics";
-import { appLink } from "./notify";
 import { type LoadedCase, loadManagedCase, recordEvent } from "./service";
 
 export interface AttendeeInput {
@@ -36,12 +36,6 @@ export interface MeetingInput {
 }
 
 const MAX_HOURS = 12;
-
-function fail(problems: FieldProblem[]): never {
-  throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-    fields: problems,
-  });
-}
 
 async function campusName(db: DbOrTx, id: string): Promise<string | null> {
   const [row] = await db
@@ -92,7 +86,7 @@ async function check(db: DbOrTx, input: MeetingInput, now: Date, isNew: boolean)
     if (seen.has(e)) problems.push({ field: `attendees.${i}.email`, message: `${a.email} is listed twice` });
     seen.add(e);
   });
-  if (problems.length) fail(problems);
+  if (problems.length) throw invalidFields(problems);
   return { start, end, campus };
 }
 
@@ -292,7 +286,7 @@ export async function updateMeeting(opts: {
   }
   if (m.status === "cancelled" && status !== "cancelled")
     problems.push({ field: "status", message: "a cancelled meeting stays cancelled; schedule a new one" });
-  if (problems.length) fail(problems);
+  if (problems.length) throw invalidFields(problems);
   if (m.version !== i.version) throw staleVersion("This meeting");
 
   const cancelling = status === "cancelled" && m.status !== "cancelled";

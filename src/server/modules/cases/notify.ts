@@ -6,7 +6,8 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { notificationSettings, notifications, users } from "../../db/schema";
-import { AppError } from "../../errors";
+import { invalid } from "../../errors";
+import { appLink } from "../../lib/links";
 import { enqueueMail } from "../mail/outbox";
 import { DEFAULT_IDLE_DAYS, type EmailMode, type NotificationKind } from "./codes";
 
@@ -21,9 +22,6 @@ export interface NotifyInput {
   /** The page in the app, e.g. `/cases/…`. */
   path: string;
 }
-
-export const appLink = (base: string | undefined, path: string) =>
-  base ? `${base.replace(/\/$/, "")}${path}` : path;
 
 /**
  * Notifies people (the actor who caused it is left out, and inactive accounts). `mailExcept`: recipients
@@ -157,9 +155,7 @@ export async function saveSettings(
   input: { emailMode: EmailMode; idleDays: number },
 ) {
   if (!Number.isInteger(input.idleDays) || input.idleDays < 1 || input.idleDays > 365)
-    throw new AppError("VALIDATION", "idleDays: must be a whole number of days from 1 to 365", {
-      fields: [{ field: "idleDays", message: "must be a whole number of days from 1 to 365" }],
-    });
+    throw invalid("idleDays", "must be a whole number of days from 1 to 365");
   await db
     .insert(notificationSettings)
     .values({ userId, emailMode: input.emailMode, idleDays: input.idleDays })

@@ -8,10 +8,11 @@ import { and, eq } from "drizzle-orm";
 import { formatDate } from "../../../shared/dates";
 import type { DbOrTx } from "../../db/client";
 import { caseCloseReasons, users } from "../../db/schema";
+import { appLink } from "../../lib/links";
 import { enqueueMail } from "../mail/outbox";
 import type { NeedDetailRow } from "../needs/repository";
 import type { StageKind } from "./codes";
-import { appLink, type Bilingual } from "./notify";
+import type { Bilingual } from "./notify";
 
 export async function partnerRecipients(tx: DbOrTx, need: NeedDetailRow): Promise<string[]> {
   if (!need.referralOrganizationId) return [];

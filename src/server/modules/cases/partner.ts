@@ -9,8 +9,9 @@ import { fiscalYearRange } from "../../../shared/dates";
 import type { Actor } from "../../auth/policy";
 import type { DbOrTx } from "../../db/client";
 import { notFound } from "../../errors";
+import { iso } from "../../lib/iso";
 import { rowsOf } from "../catalog/search-sql";
-import { allStageLists, stagesFor } from "./stages";
+import { allStageLists, type Stage, stagesFor } from "./stages";
 
 /** The needs (alias n) the actor owns: submitted, their company's, or referred by their organisation. */
 function ownedCondition(actor: Actor): SQL {
@@ -38,9 +39,6 @@ interface Row {
   lastConsultationAt: Date | string | null;
 }
 
-const iso = (v: Date | string | null) =>
-  v == null ? null : (v instanceof Date ? v : new Date(v)).toISOString();
-
 async function ownedRows(db: DbOrTx, actor: Actor, extra: SQL = sql`true`): Promise<Row[]> {
   return rowsOf<Row>(
     db,
@@ -57,8 +55,7 @@ async function ownedRows(db: DbOrTx, actor: Actor, extra: SQL = sql`true`): Prom
   );
 }
 
-async function present(db: DbOrTx, rows: Row[]) {
-  const lists = await allStageLists(db);
+function present(lists: Map<string, Stage[]>, rows: Row[]) {
   return rows.map((r) => {
     const stage = stagesFor(lists, r.areaCode).find((s) => s.code === r.stageCode);
     return {
@@ -66,14 +63,14 @@ async function present(db: DbOrTx, rows: Row[]) {
       referenceNumber: r.referenceNumber,
       title: r.title,
       organizationName: r.organizationName,
-      receivedAt: iso(r.receivedAt)!,
+      receivedAt: iso(r.receivedAt),
       stage: {
         code: r.stageCode,
         kind: r.stageKind,
         labelJa: stage?.labelJa ?? r.stageCode,
         labelEn: stage?.labelEn ?? r.stageCode,
       },
-      stageEnteredAt: iso(r.stageEnteredAt)!,
+      stageEnteredAt: iso(r.stageEnteredAt),
       outcome:
         r.stageKind === "won"
           ? { kind: "contracted" as const, reasonJa: null, reasonEn: null }
@@ -98,7 +95,7 @@ export async function myReferrals(opts: { db: DbOrTx; actor: Actor; fiscalYear?:
         and n.created_at < ((${range.end}::date + 1)::timestamp at time zone 'Asia/Tokyo')`
     : sql`true`;
   const rows = await ownedRows(opts.db, opts.actor, extra);
-  const items = await present(opts.db, rows);
+  const items = present(await allStageLists(opts.db), rows);
   return {
     fiscalYear: opts.fiscalYear ?? null,
     figures: {
@@ -116,8 +113,8 @@ export async function myReferrals(opts: { db: DbOrTx; actor: Actor; fiscalYear?:
 export async function referralProgress(opts: { db: DbOrTx; actor: Actor; id: string }) {
   const [row] = await ownedRows(opts.db, opts.actor, sql`c.id = ${opts.id}`);
   if (!row) throw notFound("The case");
-  const [item] = await present(opts.db, [row]);
   const lists = await allStageLists(opts.db);
+  const [item] = present(lists, [row]);
   const stages = stagesFor(lists, row.areaCode);
   const steps = await rowsOf<{ to: string; at: Date | string }>(
     opts.db,
@@ -140,9 +137,9 @@ export async function referralProgress(opts: { db: DbOrTx; actor: Actor; id: str
       },
       ...steps.map((s) => {
         const st = stages.find((x) => x.code === s.to);
-        return { code: s.to, labelJa: st?.labelJa ?? s.to, labelEn: st?.labelEn ?? s.to, at: iso(s.at)! };
+        return { code: s.to, labelJa: st?.labelJa ?? s.to, labelEn: st?.labelEn ?? s.to, at: iso(s.at) };
       }),
     ],
-    consultations: meetings.map((m) => ({ at: iso(m.startsAt)!, mode: m.mode })),
+    consultations: meetings.map((m) => ({ at: iso(m.startsAt), mode: m.mode })),
   };
 }

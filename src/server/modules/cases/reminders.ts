@@ -6,20 +6,15 @@
  * with an UPDATE … RETURNING, so two server processes never send a notice twice.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { todayJst } from "../../../shared/dates";
+import { addDays, todayJst } from "../../../shared/dates";
 import type { Config } from "../../config";
 import type { Db } from "../../db/client";
 import { notificationSettings, notifications, users } from "../../db/schema";
+import { appLink } from "../../lib/links";
 import { rowsOf } from "../catalog/search-sql";
 import { enqueueMail } from "../mail/outbox";
 import { DEFAULT_IDLE_DAYS } from "./codes";
-import { appLink, notify } from "./notify";
-
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+import { notify } from "./notify";
 
 /** The hour (Japan time) after which the day's digest goes out. */
 export const DIGEST_HOUR_JST = 8;

@@ -6,13 +6,14 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { todayJst } from "../../../shared/dates";
-import { AppError } from "../../errors";
+import { invalid, notFound } from "../../errors";
 import type { AppEnv } from "../../http/context";
 import { ErrorSchema } from "../../http/errors";
 import { defineRoute, jsonContent, newRouter } from "../../http/route";
 import { CSV_TYPE, downloadResponse } from "../../lib/csv";
+import { publicBase } from "../../lib/links";
 import { recordAudit } from "../audit/service";
-import { DEFAULT_STAGE_AREA } from "./codes";
+import { DEFAULT_STAGE_AREA, EMAIL_MODES } from "./codes";
 import { addCaseFile, deleteCaseFile, getCaseFile } from "./files";
 import { coordinatorHome } from "./home";
 import {
@@ -70,7 +71,6 @@ import {
 const Id = z.object({ id: z.uuid({ message: "must be an id (UUID)" }) });
 const json = <T>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 const Loose = z.looseObject({});
-const publicUrl = (c: Context<AppEnv>) => c.get("deps").config.publicUrl ?? new URL(c.req.url).origin;
 const wake = (c: Context<AppEnv>) => c.get("deps").mailSender?.wake();
 
 export function caseRoutes() {
@@ -298,10 +298,7 @@ export function caseRoutes() {
     async (c) => {
       const db = c.get("deps").database.db;
       const { area } = c.req.valid("param");
-      if (area === DEFAULT_STAGE_AREA)
-        throw new AppError("VALIDATION", "area: the default list cannot be removed", {
-          fields: [{ field: "area", message: "the default list cannot be removed" }],
-        });
+      if (area === DEFAULT_STAGE_AREA) throw invalid("area", "the default list cannot be removed");
       await resetStageList(db, area);
       await recordAudit(db, {
         action: "case.stages_changed",
@@ -378,7 +375,7 @@ export function caseRoutes() {
     async (c) => {
       const db = c.get("deps").database.db;
       const id = await caseIdOfNeed(db, c.req.valid("param").id);
-      if (!id) throw new AppError("NOT_FOUND", "The case was not found");
+      if (!id) throw notFound("The case");
       await loadCase(db, c.get("actor")!, id); // 404 unless the viewer may see it
       return c.json({ id }, 200);
     },
@@ -425,7 +422,7 @@ export function caseRoutes() {
         actor: c.get("actor")!,
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
-        publicUrl: publicUrl(c),
+        publicUrl: publicBase(c),
       });
       wake(c);
       return c.json(r, 200);
@@ -538,7 +535,7 @@ export function caseRoutes() {
         actor: c.get("actor")!,
         id: c.req.valid("param").id,
         input: c.req.valid("json"),
-        publicUrl: publicUrl(c),
+        publicUrl: publicBase(c),
       });
       wake(c);
       return c.json(m, 201);
@@ -566,7 +563,7 @@ export function caseRoutes() {
         id,
         meetingId,
         input: c.req.valid("json"),
-        publicUrl: publicUrl(c),
+        publicUrl: publicBase(c),
       });
       wake(c);
       return c.json(m, 200);
@@ -595,10 +592,7 @@ export function caseRoutes() {
     }),
     async (c) => {
       const form = c.req.valid("form") as { file?: unknown };
-      if (!(form.file instanceof File))
-        throw new AppError("VALIDATION", "file: attach a file", {
-          fields: [{ field: "file", message: "attach a file" }],
-        });
+      if (!(form.file instanceof File)) throw invalid("file", "attach a file");
       return c.json(
         await addCaseFile({
           db: c.get("deps").database.db,
@@ -735,7 +729,7 @@ export function caseRoutes() {
   );
 
   const SettingsSchema = z.object({
-    emailMode: z.enum(["each", "digest", "off"]),
+    emailMode: z.enum(EMAIL_MODES),
     idleDays: z.number().int(),
   });
   app.openapi(

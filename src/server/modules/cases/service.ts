@@ -26,7 +26,8 @@ import {
   researchers,
   users,
 } from "../../db/schema";
-import { AppError, type FieldProblem, forbidden, invalid, notFound, staleVersion } from "../../errors";
+import { type FieldProblem, forbidden, invalid, invalidFields, notFound, staleVersion } from "../../errors";
+import { iso } from "../../lib/iso";
 import { rowsOf } from "../catalog/search-sql";
 import { accessFacts } from "../needs/present";
 import * as needsRepo from "../needs/repository";
@@ -155,12 +156,6 @@ export async function teamOf(db: DbOrTx, areaCode: string | null) {
   );
 }
 
-function fail(problems: FieldProblem[]): never {
-  throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-    fields: problems,
-  });
-}
-
 const label = (s: Stage): Bilingual => ({ ja: s.labelJa, en: s.labelEn });
 
 export interface CaseUpdateInput {
@@ -241,8 +236,9 @@ export async function updateCase(opts: {
     }
   }
 
-  const team = await teamOf(db, need.areaCode);
-  const teamIds = new Set(team.map((t) => t.id));
+  // The area team is read only when someone is being assigned.
+  const assigning = input.coordinatorId !== undefined || input.secondCoordinatorId !== undefined;
+  const teamIds = new Set(assigning ? (await teamOf(db, need.areaCode)).map((t) => t.id) : []);
   let coordinatorId = row.coordinatorId;
   let secondId = row.secondCoordinatorId;
   if (input.coordinatorId !== undefined) coordinatorId = input.coordinatorId;
@@ -263,7 +259,7 @@ export async function updateCase(opts: {
     problems.push({ field: "secondCoordinatorId", message: "is the same person as the coordinator" });
   if (!coordinatorId && secondId)
     problems.push({ field: "coordinatorId", message: "is required when there is a second coordinator" });
-  if (problems.length) fail(problems);
+  if (problems.length) throw invalidFields(problems);
   if (row.version !== input.version) throw staleVersion("This case");
 
   // Taking a case: a coordinator who moves an unassigned case on becomes its coordinator.
@@ -453,7 +449,7 @@ export async function addTask(opts: {
   const ownerId = opts.input.ownerId ?? opts.actor.id;
   if (ownerId !== opts.actor.id && !(await teamOf(opts.db, c.need.areaCode)).some((t) => t.id === ownerId))
     problems.push({ field: "ownerId", message: "is not an active coordinator of the case's area" });
-  if (problems.length) fail(problems);
+  if (problems.length) throw invalidFields(problems);
   return opts.db.transaction(async (tx) => {
     const [task] = await tx
       .insert(caseTasks)
@@ -507,7 +503,7 @@ export async function updateTask(opts: {
     !(await teamOf(opts.db, c.need.areaCode)).some((t) => t.id === opts.input.ownerId)
   )
     problems.push({ field: "ownerId", message: "is not an active coordinator of the case's area" });
-  if (problems.length) fail(problems);
+  if (problems.length) throw invalidFields(problems);
   if (task.version !== opts.input.version) throw staleVersion("This task");
   return opts.db.transaction(async (tx) => {
     const done = opts.input.done;
@@ -538,10 +534,6 @@ export async function updateTask(opts: {
 }
 
 // --- reading ---------------------------------------------------------------------------------------
-
-function iso(d: Date | null | undefined): string | null {
-  return d ? d.toISOString() : null;
-}
 
 /** The whole case for those who handle it. */
 export async function getCase(opts: { db: DbOrTx; actor: Actor; id: string }) {
@@ -736,16 +728,6 @@ export async function getCase(opts: { db: DbOrTx; actor: Actor; id: string }) {
   };
 }
 
-/** Cases whose need is one of these (for need cards and the need page). */
-export async function casesOfNeeds(db: DbOrTx, needIds: string[]) {
-  if (!needIds.length) return new Map<string, { id: string; stageCode: string }>();
-  const rows = await db
-    .select({ id: cases.id, needId: cases.needId, stageCode: cases.stageCode })
-    .from(cases)
-    .where(inArray(cases.needId, needIds));
-  return new Map(rows.map((r) => [r.needId, { id: r.id, stageCode: r.stageCode }]));
-}
-
 /**
  * A researcher answered an inquiry: the case's timeline says so, and the inquiring coordinator and the
  * case's coordinators are notified (the inquirer already gets the answer by mail: in the app only).
@@ -797,10 +779,10 @@ export async function onInquirySent(
   tx: DbOrTx,
   opts: { needId: string; researcherId: string; researcherName: string; message: string; actorId: string },
 ) {
-  const [c] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.needId, opts.needId));
-  if (!c) return;
+  const caseId = await caseIdOfNeed(tx, opts.needId);
+  if (!caseId) return;
   await recordEvent(tx, {
-    caseId: c.id,
+    caseId,
     kind: "inquiry",
     actorId: opts.actorId,
     body: opts.message,

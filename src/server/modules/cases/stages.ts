@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { areas, caseCloseReasons, caseStages, cases, needs } from "../../db/schema";
-import { AppError, type FieldProblem } from "../../errors";
+import { AppError, type FieldProblem, invalid, invalidFields } from "../../errors";
 import { CLOSE_REASONS, DEFAULT_STAGE_AREA, DEFAULT_STAGES, type StageKind } from "./codes";
 
 export interface Stage {
@@ -160,10 +160,7 @@ export async function saveCloseReasons(
         field: "reasons",
         message: `"${u.code}" was given for closed cases and cannot be removed; deactivate it instead`,
       });
-  if (problems.length)
-    throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-      fields: problems,
-    });
+  if (problems.length) throw invalidFields(problems);
   await db.transaction(async (tx) => {
     const keep = input.reasons.map((r) => r.code);
     await tx
@@ -231,10 +228,7 @@ export async function saveStageList(db: Db, areaCode: string, input: StageListIn
         message: `"${code}" has cases in it and cannot be removed; deactivate it instead`,
       });
   }
-  if (problems.length)
-    throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-      fields: problems,
-    });
+  if (problems.length) throw invalidFields(problems);
   await db.transaction(async (tx) => {
     await tx.delete(caseStages).where(eq(caseStages.areaCode, areaCode));
     await tx.insert(caseStages).values(
@@ -263,20 +257,9 @@ export async function resetStageList(db: Db, areaCode: string): Promise<void> {
     .where(eq(needs.areaCode, areaCode));
   const missing = used.map((u) => u.code).filter((c) => !defaults.has(c));
   if (missing.length)
-    throw new AppError(
-      "VALIDATION",
-      `stages: cases of this area stand in ${missing.join(", ")}, which the default list lacks; add them there first`,
-      { fields: [{ field: "stages", message: `cases stand in ${missing.join(", ")}` }] },
+    throw invalid(
+      "stages",
+      `cases of this area stand in ${missing.join(", ")}, which the default list lacks; add them there first`,
     );
-  await db.delete(caseStages).where(and(eq(caseStages.areaCode, areaCode)));
-}
-
-/** The kinds of stage codes across every list (a code has one kind everywhere it is used). */
-export async function kindsOf(db: DbOrTx, codes: string[]): Promise<Map<string, StageKind>> {
-  if (!codes.length) return new Map();
-  const rows = await db
-    .selectDistinct({ code: caseStages.code, kind: caseStages.kind })
-    .from(caseStages)
-    .where(inArray(caseStages.code, codes));
-  return new Map(rows.map((r) => [r.code, r.kind]));
+  await db.delete(caseStages).where(eq(caseStages.areaCode, areaCode));
 }

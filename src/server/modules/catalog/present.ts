@@ -1,7 +1,6 @@
 /** Rows to API shapes (dates as ISO strings). */
+import { iso } from "../../lib/iso";
 import type { ResearcherCardRow, SeedCardRow, SeedDetailRow } from "./repository";
-
-const iso = (d: Date | string | null): string | null => (d == null ? null : new Date(d).toISOString());
 
 export function presentSeedCard(r: SeedCardRow) {
   return {

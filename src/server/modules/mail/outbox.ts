@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../errors";
+import { invalid, invalidFields } from "../../errors";
 import { insertMail } from "./repository";
 
 const address = z.email({ message: "must be an e-mail address" }).max(254);
@@ -51,18 +51,14 @@ export type MailInput = z.input<typeof MailInput>;
 export async function enqueueMail(db: DbOrTx, mail: MailInput): Promise<string> {
   const parsed = MailInput.safeParse(mail);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({
-      field: `mail.${i.path.join(".")}`,
-      message: i.message,
-    }));
-    throw new AppError("VALIDATION", fields.map((f) => `${f.field}: ${f.message}`).join("; "), { fields });
+    throw invalidFields(
+      parsed.error.issues.map((i) => ({ field: `mail.${i.path.join(".")}`, message: i.message })),
+    );
   }
   const m = parsed.data;
   const bytes = (m.attachments ?? []).reduce((n, a) => n + Math.floor((a.contentBase64.length * 3) / 4), 0);
   if (bytes > MAX_ATTACHMENT_BYTES) {
-    throw new AppError("VALIDATION", "mail.attachments: more than 5 MB in all", {
-      fields: [{ field: "mail.attachments", message: "more than 5 MB in all" }],
-    });
+    throw invalid("mail.attachments", "more than 5 MB in all");
   }
   return insertMail(db, {
     to: Array.isArray(m.to) ? m.to.join(", ") : m.to,

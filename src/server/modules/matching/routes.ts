@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { ErrorSchema } from "../../http/errors";
 import { defineRoute, jsonContent, newRouter } from "../../http/route";
+import { publicBase } from "../../lib/links";
 import {
   AnswerBody,
   FittingNeedSchema,
@@ -138,7 +139,7 @@ export function matchingRoutes() {
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const { database, mailSender, config } = c.get("deps");
+      const { database, mailSender } = c.get("deps");
       const r = await sendInquiry({
         db: database.db,
         actor: c.get("actor")!,
@@ -148,7 +149,7 @@ export function matchingRoutes() {
         rank: body.rank,
         score: body.score,
         version: body.version,
-        publicUrl: config.publicUrl ?? new URL(c.req.url).origin,
+        publicUrl: publicBase(c),
         meta: c.get("meta"),
       });
       mailSender?.wake();
@@ -183,7 +184,7 @@ export function matchingRoutes() {
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const { database, mailSender, config } = c.get("deps");
+      const { database, mailSender } = c.get("deps");
       const r = await answerInquiry({
         db: database.db,
         actor: c.get("actor")!,
@@ -191,7 +192,7 @@ export function matchingRoutes() {
         answer: body.answer,
         note: body.note,
         version: body.version,
-        publicUrl: config.publicUrl ?? new URL(c.req.url).origin,
+        publicUrl: publicBase(c),
         meta: c.get("meta"),
       });
       mailSender?.wake();

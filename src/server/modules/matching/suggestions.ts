@@ -10,6 +10,7 @@ import type { Db, DbOrTx } from "../../db/client";
 import { matchFeedback, matchSynonyms, needMatches, researchers, users } from "../../db/schema";
 import { conflict, forbidden, invalid, notFound, staleVersion } from "../../errors";
 import type { RequestMeta } from "../../http/context";
+import { appLink } from "../../lib/links";
 import { recordAudit } from "../audit/service";
 import { onInquiryAnswered, onInquirySent } from "../cases/service";
 import { rowsOf, uuidArray } from "../catalog/search-sql";
@@ -269,9 +270,6 @@ export async function actOnSuggestion(opts: {
     });
   });
 }
-
-const appLink = (base: string | undefined, path: string) =>
-  base ? `${base.replace(/\/$/, "")}${path}` : path;
 
 /**
  * Asks a researcher about a need: the pair becomes `inquired` with the coordinator's message; the

@@ -9,7 +9,7 @@ import { jstParts } from "../../../shared/dates";
 import { PARTNER_TYPES } from "../../../shared/roles";
 import type { Actor } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
-import { AppError, type FieldProblem } from "../../errors";
+import { AppError, type FieldProblem, invalidFields } from "../../errors";
 import type { RequestMeta } from "../../http/context";
 import { recordAudit } from "../audit/service";
 import { openCase } from "../cases/service";
@@ -20,12 +20,6 @@ import type { NeedInput, PublicNeedInput } from "./schemas";
 
 /** The public form: this many submissions per address per window, counted in the database (all servers). */
 export const PUBLIC_SUBMIT_LIMIT = { perWindow: 5, windowMinutes: 60 } as const;
-
-function fail(problems: FieldProblem[]): never {
-  throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-    fields: problems,
-  });
-}
 
 async function checkArea(db: DbOrTx, code: string | null, problems: FieldProblem[]) {
   if (code && !(await repo.areaExists(db, code))) {
@@ -81,7 +75,7 @@ export async function submitPublicNeed(opts: {
   }
   const problems: FieldProblem[] = [];
   await checkArea(db, input.preferredAreaCode, problems);
-  if (problems.length) fail(problems);
+  if (problems.length) throw invalidFields(problems);
   return db.transaction(async (tx) => {
     await enforceRateLimit(tx, meta.ip, now);
     const need = await repo.insertNeed(tx, {
@@ -199,7 +193,7 @@ async function resolveParties(db: DbOrTx, actor: Actor, input: NeedInput) {
       throw new AppError("FORBIDDEN", "Your role does not submit needs");
   }
   await checkArea(db, input.preferredAreaCode, problems);
-  if (problems.length) fail(problems);
+  if (problems.length) throw invalidFields(problems);
   const fallbackArea =
     (
       await repo.areasOfOrganizations(

@@ -7,7 +7,7 @@
 import type { NeedView, NeedViewer } from "../../auth/policy";
 import { type Actor, needCoverageInputs, needView } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
-import { AppError, type FieldProblem, forbidden, notFound, staleVersion } from "../../errors";
+import { type FieldProblem, forbidden, invalidFields, notFound, staleVersion } from "../../errors";
 import type { RequestMeta } from "../../http/context";
 import { recordAudit } from "../audit/service";
 import { caseIdOfNeed, recordEvent } from "../cases/service";
@@ -139,10 +139,7 @@ export async function updateNeed(opts: { db: Db; actor: Actor; id: string; input
         problems.push({ field: `viewerIds.${i}`, message: "there is no active account with this id" });
     });
   }
-  if (problems.length)
-    throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-      fields: problems,
-    });
+  if (problems.length) throw invalidFields(problems);
   if (row.version !== version) throw staleVersion("This need");
 
   const next = { ...row, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };

@@ -12,7 +12,7 @@ import {
 } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
 import { areas, organizations } from "../../db/schema";
-import { AppError, conflict, type FieldProblem, invalid, notFound, staleVersion } from "../../errors";
+import { conflict, type FieldProblem, invalid, invalidFields, notFound, staleVersion } from "../../errors";
 import type { RequestMeta } from "../../http/context";
 import { recordAudit } from "../audit/service";
 import * as repo from "./repository";
@@ -111,9 +111,7 @@ async function checkFields(
     if (!a) problems.push({ field: "areaCode", message: `there is no area "${f.areaCode}"` });
   }
   if (problems.length) {
-    throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-      fields: problems,
-    });
+    throw invalidFields(problems);
   }
 }
 

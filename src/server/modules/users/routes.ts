@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../http/context";
 import { ErrorSchema } from "../../http/errors";
 import { defineRoute, jsonContent, newRouter } from "../../http/route";
+import { appLink, publicBase } from "../../lib/links";
 import { IdParam } from "../organizations/schemas";
 import {
   InvitationSchema,
@@ -16,8 +17,7 @@ import {
 import { createUser, getUser, listUsers, reissueInvitation, resetPassword, updateUser } from "./service";
 
 function inviteUrl(c: Context<AppEnv>, token: string): string {
-  const base = c.get("deps").config.publicUrl ?? new URL(c.req.url).origin;
-  return `${base.replace(/\/$/, "")}/invite/${token}`;
+  return appLink(publicBase(c), `/invite/${token}`);
 }
 
 export function userRoutes() {

@@ -10,7 +10,7 @@ import { type Actor, COVERAGE_ROLES } from "../../auth/policy";
 import { deleteUserSessions, randomToken, sha256 } from "../../auth/sessions";
 import type { Db, DbOrTx } from "../../db/client";
 import { areas, organizations, userCoverage, users } from "../../db/schema";
-import { AppError, conflict, type FieldProblem, invalid, notFound, staleVersion } from "../../errors";
+import { conflict, type FieldProblem, invalid, invalidFields, notFound, staleVersion } from "../../errors";
 import type { RequestMeta } from "../../http/context";
 import { recordAudit } from "../audit/service";
 import type { CoverageItem, UserCreateInput, UserListQuery, UserUpdateInput } from "./schemas";
@@ -146,10 +146,7 @@ async function checkAssignment(
       });
     }
   }
-  if (problems.length)
-    throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-      fields: problems,
-    });
+  if (problems.length) throw invalidFields(problems);
 }
 
 async function writeCoverage(db: DbOrTx, userId: string, coverage: CoverageItem[]) {
