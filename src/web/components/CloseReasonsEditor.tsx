@@ -1,17 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { Alert, Button, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +7,7 @@ import { ApiError, api } from "../api";
 import { type StagesAnswer, stageLabel } from "../cases";
 import { useFormat } from "../format";
 import { errorMessage, notifySaved } from "./feedback";
+import { ActiveCell, CodeCell } from "./ListEditorCells";
 
 interface Row {
   code: string;
@@ -94,25 +83,13 @@ function ReasonsOfStage({
           {rows.map((r, i) => (
             <Table.Tr key={r.uid}>
               <Table.Td>
-                {r.isNew ? (
-                  <TextInput
-                    size="xs"
-                    aria-label={t("stageLists.code")}
-                    value={r.code}
-                    onChange={(e) => patch(i, { code: e.currentTarget.value })}
-                    error={err(i, "code")}
-                    placeholder="e.g. public_lab"
-                  />
-                ) : (
-                  <Text ff="monospace" size="sm">
-                    {r.code}
-                  </Text>
-                )}
-                {!r.isNew && err(i, "code") && (
-                  <Text c="red" size="xs">
-                    {err(i, "code")}
-                  </Text>
-                )}
+                <CodeCell
+                  isNew={r.isNew}
+                  code={r.code}
+                  onChange={(code) => patch(i, { code })}
+                  error={err(i, "code")}
+                  placeholder="e.g. public_lab"
+                />
               </Table.Td>
               <Table.Td>
                 <TextInput
@@ -140,23 +117,14 @@ function ReasonsOfStage({
                 />
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Switch
-                    checked={r.active}
-                    onChange={(e) => patch(i, { active: e.currentTarget.checked })}
-                    aria-label={`${t("stageLists.active")} ${r.code}`}
-                  />
-                  {r.isNew && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t("common.delete")}
-                      onClick={() => setRows((list) => list.filter((x) => x.uid !== r.uid))}
-                    >
-                      <IconTrash size={14} />
-                    </ActionIcon>
-                  )}
-                </Group>
+                <ActiveCell
+                  code={r.code}
+                  active={r.active}
+                  onToggle={(active) => patch(i, { active })}
+                  onRemove={
+                    r.isNew ? () => setRows((list) => list.filter((x) => x.uid !== r.uid)) : undefined
+                  }
+                />
               </Table.Td>
             </Table.Tr>
           ))}

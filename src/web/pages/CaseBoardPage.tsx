@@ -11,20 +11,20 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
-import { IconArrowsRightLeft, IconCalendarDue, IconDots, IconList, IconSearch } from "@tabler/icons-react";
+import { IconArrowsRightLeft, IconCalendarDue, IconDots, IconList } from "@tabler/icons-react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type DragEvent, type FormEvent, useEffect, useState } from "react";
+import { type DragEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { api, qs } from "../api";
 import { type CaseBoard, type CaseCard, STAGE_KIND_COLOR, type Stage, stageLabel, useStages } from "../cases";
 import { ErrorAlert, PageLoader } from "../components/feedback";
 import { useStageMove } from "../components/StageMove";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
+import { FilterSearch, useUrlFilters } from "../url-filters";
 
 const CASE_MIME = "application/x-kyoso-case";
 
@@ -142,20 +142,10 @@ export function CaseBoardPage() {
   const fmt = useFormat();
   const areas = useAreas();
   const qc = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const get = (k: string) => params.get(k) ?? "";
-  const [text, setText] = useState(get("q"));
-  useEffect(() => setText(params.get("q") ?? ""), [params]);
+  const filters = useUrlFilters();
+  const { get, set } = filters;
   const [dragging, setDragging] = useState<CaseCard | null>(null);
   const [over, setOver] = useState<string | null>(null);
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next);
-  };
   const query = qs({ area: get("area"), coordinator: get("coordinator"), q: get("q") });
   const board = useQuery({
     queryKey: ["cases", "board", query],
@@ -173,10 +163,6 @@ export function CaseBoardPage() {
   const stageList = columns.map((c) => c.stage);
   const cardById = (id: string) => columns.flatMap((c) => c.cards).find((c) => c.id === id);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    set({ q: text.trim() });
-  };
   const drop = (e: DragEvent<HTMLDivElement>, stage: Stage) => {
     e.preventDefault();
     setOver(null);
@@ -199,16 +185,11 @@ export function CaseBoardPage() {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="sm">
-          <form onSubmit={submit} style={{ flex: "1 1 240px", maxWidth: 360 }}>
-            <TextInput
-              aria-label={t("common.search")}
-              placeholder={t("cases.searchPlaceholder")}
-              leftSection={<IconSearch size={16} />}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              onBlur={() => text.trim() !== get("q") && set({ q: text.trim() })}
-            />
-          </form>
+          <FilterSearch
+            filters={filters}
+            placeholder={t("cases.searchPlaceholder")}
+            style={{ flex: "1 1 240px", maxWidth: 360 }}
+          />
           <Select
             aria-label={t("cases.area")}
             data={[

@@ -25,13 +25,12 @@ import {
   IconBookmark,
   IconDownload,
   IconLayoutKanban,
-  IconSearch,
   IconTrash,
 } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { PARTNER_TYPES } from "../../shared/roles";
 import { api, qs } from "../api";
 import { type CaseList, type SavedView, STAGE_KIND_COLOR, stageLabel } from "../cases";
@@ -39,6 +38,7 @@ import { ErrorAlert, errorMessage, notifySaved, PageLoader } from "../components
 import { ResultsTable } from "../components/ResultsTable";
 import { useFormat } from "../format";
 import { useAreas, useCatalogInstitutions, useOrganizationOptions } from "../queries";
+import { FilterSearch, useUrlFilters } from "../url-filters";
 
 const PAGE_SIZE = 50;
 /** The filters kept in the URL, saved in views and sent to the list and the exports. */
@@ -149,23 +149,12 @@ export function CaseListPage() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const areas = useAreas();
-  const [params, setParams] = useSearchParams();
-  const get = (k: string) => params.get(k) ?? "";
-  const [text, setText] = useState(get("q"));
-  useEffect(() => setText(params.get("q") ?? ""), [params]);
+  const url = useUrlFilters();
+  const { setParams, get, set } = url;
   const [partnerSearch, setPartnerSearch] = useState("");
   const partners = useOrganizationOptions(PARTNER_TYPES, partnerSearch);
   const institutions = useCatalogInstitutions();
 
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!("page" in changes)) next.delete("page");
-    setParams(next);
-  };
   const filters: Record<string, string> = Object.fromEntries(
     FILTER_KEYS.map((k) => [k, get(k)]).filter(([, v]) => v),
   );
@@ -181,10 +170,6 @@ export function CaseListPage() {
     placeholderData: keepPreviousData,
   });
   const stages = list.data?.stages ?? [];
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    set({ q: text.trim() });
-  };
   const sortHead = (key: (typeof SORTS)[number], label: string): ReactNode => {
     const active = sort === key;
     return (
@@ -240,16 +225,11 @@ export function CaseListPage() {
       <Paper withBorder p="sm">
         <Stack gap="sm">
           <Group align="flex-end" gap="sm">
-            <form onSubmit={submit} style={{ flex: "1 1 240px", maxWidth: 360 }}>
-              <TextInput
-                aria-label={t("common.search")}
-                placeholder={t("cases.searchPlaceholder")}
-                leftSection={<IconSearch size={16} />}
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
-                onBlur={() => text.trim() !== get("q") && set({ q: text.trim() })}
-              />
-            </form>
+            <FilterSearch
+              filters={url}
+              placeholder={t("cases.searchPlaceholder")}
+              style={{ flex: "1 1 240px", maxWidth: 360 }}
+            />
             <SegmentedControl
               aria-label={t("cases.list.state")}
               data={(["open", "won", "closed", "all"] as const).map((s) => ({

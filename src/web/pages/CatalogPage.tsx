@@ -15,9 +15,8 @@ import {
 } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { KOSEN_BLOCKS } from "../../shared/regions";
 import { FIELDS, PHASES } from "../../shared/seeds";
 import { api, type Page, qs, type ResearcherCard, type SeedCard } from "../api";
@@ -25,29 +24,19 @@ import { ErrorAlert, PageLoader } from "../components/feedback";
 import { SeedCardView } from "../components/SeedCard";
 import { useFormat } from "../format";
 import { useAreas, useCatalogInstitutions } from "../queries";
+import { useUrlFilters } from "../url-filters";
 
 const PAGE_SIZE = 20;
 
 export function CatalogPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [params, setParams] = useSearchParams();
+  const filters = useUrlFilters();
+  const { params, get, set, text, setText, submit } = filters;
   const tab = params.get("tab") === "researchers" ? "researchers" : "seeds";
-  const [text, setText] = useState(params.get("q") ?? "");
-  useEffect(() => setText(params.get("q") ?? ""), [params]);
   const areas = useAreas();
   const institutions = useCatalogInstitutions();
 
-  const get = (k: string) => params.get(k) ?? "";
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!("page" in changes)) next.delete("page");
-    setParams(next);
-  };
   const page = Number(get("page") || 1);
   const common = {
     q: get("q"),
@@ -73,11 +62,6 @@ export function CatalogPage() {
   });
   const current = tab === "seeds" ? seeds : researchers;
   const total = current.data?.total ?? 0;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    set({ q: text.trim() });
-  };
 
   return (
     <Stack maw={1200}>

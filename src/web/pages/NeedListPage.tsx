@@ -8,14 +8,12 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { NEED_CONFIDENTIALITIES, NEED_STATUSES } from "../../server/modules/needs/codes";
 import { api, type NeedList, qs } from "../api";
 import { ErrorAlert, PageLoader } from "../components/feedback";
@@ -24,6 +22,7 @@ import { ResultsTable } from "../components/ResultsTable";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
 import { useMe, usePermissions } from "../session";
+import { FilterSearch, useUrlFilters } from "../url-filters";
 
 const PAGE_SIZE = 50;
 
@@ -56,10 +55,10 @@ export function NeedListPage() {
   const { data: me } = useMe();
   const can = usePermissions();
   const areas = useAreas();
-  const [params, setParams] = useSearchParams();
+  const filters = useUrlFilters();
+  const { get, set } = filters;
   const staff = can("needs:update");
   const owner = me?.user.role === "company_member" || me?.user.role === "referral_partner";
-  const get = (k: string) => params.get(k) ?? "";
   const scope: Scope = staff
     ? get("scope") === "visible"
       ? "visible"
@@ -67,18 +66,7 @@ export function NeedListPage() {
     : owner
       ? "mine"
       : "visible";
-  const [text, setText] = useState(get("q"));
-  useEffect(() => setText(params.get("q") ?? ""), [params]);
 
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!("page" in changes)) next.delete("page");
-    setParams(next);
-  };
   const page = Number(get("page") || 1);
   const query = qs({
     scope,
@@ -95,10 +83,6 @@ export function NeedListPage() {
     placeholderData: keepPreviousData,
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    set({ q: text.trim() });
-  };
   const title =
     me?.user.role === "company_member"
       ? t("needList.mineCompany")
@@ -131,16 +115,11 @@ export function NeedListPage() {
             />
           )}
           <Group align="flex-end" gap="sm">
-            <form onSubmit={submit} style={{ flex: "1 1 280px", maxWidth: 420 }}>
-              <TextInput
-                aria-label={t("common.search")}
-                placeholder={t("needList.searchPlaceholder")}
-                leftSection={<IconSearch size={16} />}
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
-                onBlur={() => text.trim() !== get("q") && set({ q: text.trim() })}
-              />
-            </form>
+            <FilterSearch
+              filters={filters}
+              placeholder={t("needList.searchPlaceholder")}
+              style={{ flex: "1 1 280px", maxWidth: 420 }}
+            />
             <Select
               aria-label={t("need.status")}
               data={NEED_STATUSES.map((s) => ({ value: s, label: t(`need.statuses.${s}`) }))}

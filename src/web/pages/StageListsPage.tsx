@@ -6,14 +6,13 @@ import {
   Paper,
   Select,
   Stack,
-  Switch,
   Table,
   Text,
   TextInput,
   Title,
 } from "@mantine/core";
 import { modals } from "@mantine/modals";
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconArrowDown, IconArrowUp, IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,6 +21,7 @@ import { ApiError, api } from "../api";
 import { useStages } from "../cases";
 import { CloseReasonsEditor } from "../components/CloseReasonsEditor";
 import { ErrorAlert, errorMessage, notifySaved, PageLoader } from "../components/feedback";
+import { ActiveCell, CodeCell } from "../components/ListEditorCells";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
 
@@ -192,20 +192,13 @@ export function StageListsPage() {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      {r.isNew ? (
-                        <TextInput
-                          size="xs"
-                          aria-label={t("stageLists.code")}
-                          value={r.code}
-                          onChange={(e) => patch(i, { code: e.currentTarget.value })}
-                          error={err(i, "code")}
-                          placeholder="e.g. site_visit"
-                        />
-                      ) : (
-                        <Text ff="monospace" size="sm">
-                          {r.code}
-                        </Text>
-                      )}
+                      <CodeCell
+                        isNew={r.isNew}
+                        code={r.code}
+                        onChange={(code) => patch(i, { code })}
+                        error={err(i, "code")}
+                        placeholder="e.g. site_visit"
+                      />
                     </Table.Td>
                     <Table.Td>
                       <TextInput
@@ -238,23 +231,14 @@ export function StageListsPage() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Switch
-                          checked={r.active}
-                          onChange={(e) => patch(i, { active: e.currentTarget.checked })}
-                          aria-label={`${t("stageLists.active")} ${r.code}`}
-                        />
-                        {r.isNew && (
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("common.delete")}
-                            onClick={() => setRows((list) => list.filter((x) => x.uid !== r.uid))}
-                          >
-                            <IconTrash size={14} />
-                          </ActionIcon>
-                        )}
-                      </Group>
+                      <ActiveCell
+                        code={r.code}
+                        active={r.active}
+                        onToggle={(active) => patch(i, { active })}
+                        onRemove={
+                          r.isNew ? () => setRows((list) => list.filter((x) => x.uid !== r.uid)) : undefined
+                        }
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
