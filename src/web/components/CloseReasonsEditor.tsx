@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, Stack, Switch, Table, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -7,7 +7,7 @@ import { ApiError, api } from "../api";
 import { type StagesAnswer, stageLabel } from "../cases";
 import { useFormat } from "../format";
 import { errorMessage, notifySaved } from "./feedback";
-import { ActiveCell, CodeCell } from "./ListEditorCells";
+import { ActiveCell, CodeCell, LabelCells } from "./ListEditorCells";
 
 interface Row {
   code: string;
@@ -91,24 +91,13 @@ function ReasonsOfStage({
                   placeholder="e.g. public_lab"
                 />
               </Table.Td>
-              <Table.Td>
-                <TextInput
-                  size="xs"
-                  aria-label={`${t("stageLists.labelJa")} ${r.code}`}
-                  value={r.labelJa}
-                  onChange={(e) => patch(i, { labelJa: e.currentTarget.value })}
-                  error={err(i, "labelJa")}
-                />
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  size="xs"
-                  aria-label={`${t("stageLists.labelEn")} ${r.code}`}
-                  value={r.labelEn}
-                  onChange={(e) => patch(i, { labelEn: e.currentTarget.value })}
-                  error={err(i, "labelEn")}
-                />
-              </Table.Td>
+              <LabelCells
+                code={r.code}
+                labelJa={r.labelJa}
+                labelEn={r.labelEn}
+                onChange={(change) => patch(i, change)}
+                error={(f) => err(i, f)}
+              />
               <Table.Td>
                 <Switch
                   checked={r.guideline}

@@ -1,8 +1,8 @@
 /**
  * Cells shared by the admins' list editors (stage lists, close reasons): a code that can be typed only
- * while its row is new, and the "in use" switch with a remove button for rows not saved yet.
+ * while its row is new, the two labels, and the "in use" switch with a remove button for rows not saved yet.
  */
-import { ActionIcon, Group, Switch, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Group, Switch, Table, Text, TextInput } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
@@ -60,5 +60,31 @@ export function ActiveCell(p: {
         </ActionIcon>
       )}
     </Group>
+  );
+}
+
+/** The Japanese and English labels of a row, as two cells. */
+export function LabelCells(p: {
+  code: string;
+  labelJa: string;
+  labelEn: string;
+  onChange: (change: { labelJa?: string; labelEn?: string }) => void;
+  error: (field: "labelJa" | "labelEn") => string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(["labelJa", "labelEn"] as const).map((f) => (
+        <Table.Td key={f}>
+          <TextInput
+            size="xs"
+            aria-label={`${t(`stageLists.${f}`)} ${p.code}`}
+            value={p[f]}
+            onChange={(e) => p.onChange({ [f]: e.currentTarget.value })}
+            error={p.error(f)}
+          />
+        </Table.Td>
+      ))}
+    </>
   );
 }

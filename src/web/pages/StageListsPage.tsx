@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { modals } from "@mantine/modals";
 import { IconArrowDown, IconArrowUp, IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
@@ -21,7 +9,7 @@ import { ApiError, api } from "../api";
 import { useStages } from "../cases";
 import { CloseReasonsEditor } from "../components/CloseReasonsEditor";
 import { ErrorAlert, errorMessage, notifySaved, PageLoader } from "../components/feedback";
-import { ActiveCell, CodeCell } from "../components/ListEditorCells";
+import { ActiveCell, CodeCell, LabelCells } from "../components/ListEditorCells";
 import { useFormat } from "../format";
 import { useAreas } from "../queries";
 
@@ -200,24 +188,13 @@ export function StageListsPage() {
                         placeholder="e.g. site_visit"
                       />
                     </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        size="xs"
-                        aria-label={`${t("stageLists.labelJa")} ${r.code}`}
-                        value={r.labelJa}
-                        onChange={(e) => patch(i, { labelJa: e.currentTarget.value })}
-                        error={err(i, "labelJa")}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        size="xs"
-                        aria-label={`${t("stageLists.labelEn")} ${r.code}`}
-                        value={r.labelEn}
-                        onChange={(e) => patch(i, { labelEn: e.currentTarget.value })}
-                        error={err(i, "labelEn")}
-                      />
-                    </Table.Td>
+                    <LabelCells
+                      code={r.code}
+                      labelJa={r.labelJa}
+                      labelEn={r.labelEn}
+                      onChange={(change) => patch(i, change)}
+                      error={(f) => err(i, f)}
+                    />
                     <Table.Td>
                       <Select
                         size="xs"
