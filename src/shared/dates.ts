@@ -120,6 +120,13 @@ export function formatDate(input: DateInput, locale: Locale): string {
   return `${p.day} ${month} ${p.year}`;
 }
 
+/** A calendar date in the Japanese era, as on official documents: "令和8年11月25日", "令和元年5月1日". */
+export function formatDateWareki(input: DateInput): string {
+  const p = jstParts(input);
+  const w = warekiOf(input);
+  return `${w.era.ja}${eraYearJa(w.year)}年${p.month}月${p.day}日`;
+}
+
 /** A timestamp in Japan time, for logs and tables: "2026-11-24 15:30" (the same in both languages). */
 export function formatDateTime(input: DateInput): string {
   const d = typeof input === "string" ? new Date(input) : input;
