@@ -20,6 +20,8 @@ import { catalogEditRoutes } from "./modules/catalog/routes-edit";
 import { catalogImportRoutes } from "./modules/catalog/routes-import";
 import { catalogPublicRoutes } from "./modules/catalog/routes-public";
 import { SearchCache } from "./modules/catalog/search-cache";
+import { openCallRoutes } from "./modules/contracts/open-call-routes";
+import { contractRoutes } from "./modules/contracts/routes";
 import { mailRoutes } from "./modules/mail/routes";
 import { matchingRoutes } from "./modules/matching/routes";
 import { needRoutes } from "./modules/needs/routes";
@@ -70,6 +72,8 @@ export function createApp(given: AppDeps) {
   app.route("/api", matchingRoutes());
   app.route("/api", mailRoutes());
   app.route("/api", caseRoutes());
+  app.route("/api", contractRoutes());
+  app.route("/api", openCallRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

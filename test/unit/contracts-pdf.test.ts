@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import {
   type AcceptanceNoticePdf,
@@ -9,27 +8,9 @@ import {
   renderInvoicePdf,
 } from "../../src/server/modules/contracts/pdf";
 import { formatDateWareki } from "../../src/shared/dates";
+import { pdfPageTexts } from "../helpers/pdf";
 
-/** The text of each page, items joined, all white space (also U+3000) removed. */
-async function pageTexts(pdf: Buffer): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(pdf), isEvalSupported: false });
-  const doc = await task.promise;
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      pages.push(
-        content.items
-          .map((it) => ("str" in it ? it.str : ""))
-          .join("")
-          .replace(/\s+/g, ""),
-      );
-    }
-    return pages;
-  } finally {
-    await task.destroy();
-  }
-}
+const pageTexts = pdfPageTexts;
 
 /** Kept in .tmp/screens (ignored by git) for a person to look at. */
 function keepForLook(name: string, pdf: Buffer): void {

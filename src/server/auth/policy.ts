@@ -82,6 +82,16 @@ export const PERMISSIONS = {
   "cases:configure": ["admin"],
   /** The restricted progress of the cases one referred or submitted, and one's referral figures. */
   "cases:progress": ["company_member", "referral_partner"],
+  /** Contracts, their budgets, revisions, invoices and documents (row rule: contractScope). */
+  "contracts:read": ["admin", "coordinator", "contract_officer", "executive"],
+  /** Create and edit contracts, sign, amend, invoice, record payments, attach documents. */
+  "contracts:manage": ["admin", "contract_officer"],
+  /** Indirect-cost rate tables and invoice settings of institutions (row rule: contractScope). */
+  "contracts:configure": ["admin", "contract_officer"],
+  /** Open calls: write, publish, close; review applications and decide (row rule: contractScope). */
+  "opencalls:manage": ["admin", "coordinator", "contract_officer"],
+  /** Apply to a published open call as a signed-in company member (new companies apply publicly). */
+  "opencalls:apply": ["company_member"],
   /** The outbox: every mail kept or sent, with its text and delivery errors. */
   "mail:read": ["admin"],
   /** Send a failed or outbox-only mail again. */
@@ -164,6 +174,32 @@ export function catalogEditScope(actor: Actor | null): EditScope {
       };
     case "researcher":
       return { kind: "own", userId: actor.id };
+    default:
+      return { kind: "none" };
+  }
+}
+
+/**
+ * Which contracts (and rate tables, open calls) a user handles: admins and executives all; coordinators
+ * and contract officers those of the institutions they cover (their own, the listed ones, every
+ * institution of the listed areas) — a contract counts for its lead institution and every participating
+ * one; others none.
+ */
+export function contractScope(actor: Actor): EditScope {
+  switch (actor.role) {
+    case "admin":
+    case "executive":
+      return { kind: "all" };
+    case "coordinator":
+    case "contract_officer":
+      return {
+        kind: "institutions",
+        organizationIds: [
+          ...(isInstitutionType(actor.organizationType) ? [actor.organizationId] : []),
+          ...actor.coverage.organizationIds,
+        ],
+        areaCodes: actor.coverage.areaCodes,
+      };
     default:
       return { kind: "none" };
   }

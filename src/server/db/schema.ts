@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -34,6 +35,18 @@ import {
   NOTIFICATION_KINDS,
   STAGE_KINDS,
 } from "../modules/cases/codes";
+import {
+  APPLICATION_STATUSES,
+  CONTRACT_EVENT_KINDS,
+  CONTRACT_STATUSES,
+  CONTRACT_TYPES,
+  DOCUMENT_KINDS,
+  INVOICE_STATUSES,
+  MEMBER_KINDS,
+  OPEN_CALL_CONTRACT_TYPES,
+  OPEN_CALL_STATUSES,
+  PARTY_ROLES,
+} from "../modules/contracts/codes";
 import { DISMISS_REASONS, FEEDBACK_ACTIONS, MATCH_STATES } from "../modules/matching/codes";
 import {
   BUDGET_RANGES,
@@ -993,5 +1006,446 @@ export const notificationSettings = pgTable(
   (t) => [
     check("notification_settings_mode_check", inList(t.emailMode, EMAIL_MODES)),
     check("notification_settings_idle_check", sql`${t.idleDays} between 1 and 365`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Contracts and money (src/server/modules/contracts): contracts with parties, members and budgets per
+// fiscal year, the institutions' indirect-cost rate tables, amendments as revisions, invoices and
+// payments, documents; open calls with applications and reviews. Money is integer yen (bigint columns
+// read as JS numbers; amounts stay far below 2^53).
+
+const yen = () => bigint({ mode: "number" });
+
+/** Numbers per kind and year (`K-2026-0001`, `INV-2026-0001`): a row lock keeps them unique and gap-free. */
+export const numberCounters = pgTable(
+  "number_counters",
+  {
+    kind: text().notNull(),
+    year: smallint().notNull(),
+    last: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year] })],
+);
+
+/** An institution's indirect-cost rate table: a rate applies to contracts starting on or after its date. */
+export const indirectRates = pgTable(
+  "indirect_rates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Contract types the rate applies to; empty: every type. */
+    contractTypes: text().array().notNull().default([]),
+    effectiveFrom: date({ mode: "string" }).notNull(),
+    /** Basis points: 3000 = 30%. */
+    rateBp: integer().notNull(),
+    basis: text({ enum: ["direct", "total"] }).notNull(),
+    note: text(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("indirect_rates_org_idx").on(t.organizationId, t.effectiveFrom),
+    check("indirect_rates_basis_check", inList(t.basis, ["direct", "total"])),
+    check("indirect_rates_rate_check", sql`${t.rateBp} between 0 and 100000`),
+  ],
+);
+
+/** What an institution prints on its invoices: issuer details, 適格請求書 registration number, bank account. */
+export const institutionBilling = pgTable("institution_billing", {
+  organizationId: uuid()
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  department: text(),
+  postalCode: text(),
+  address: text(),
+  phone: text(),
+  email: text(),
+  registrationNumber: text(),
+  bankName: text(),
+  branchName: text(),
+  accountType: text({ enum: ["普通", "当座"] }),
+  accountNumber: text(),
+  accountHolder: text(),
+  updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});
+
+export const openCalls = pgTable(
+  "open_calls",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    title: text().notNull(),
+    background: text().notNull(),
+    goals: text().notNull(),
+    expectedContribution: text().notNull(),
+    ipRule: text().notNull(),
+    /** Applications are accepted until this moment. */
+    deadline: timestamp({ withTimezone: true }).notNull(),
+    /** The institution that leads the resulting contract (its rate table applies). */
+    institutionId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    contractType: text({ enum: OPEN_CALL_CONTRACT_TYPES }).notNull().default("open_call"),
+    status: text({ enum: OPEN_CALL_STATUSES }).notNull().default("draft"),
+    publishedAt: timestamp({ withTimezone: true }),
+    /** The contract the accepted applicants joined. */
+    contractId: uuid(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("open_calls_status_idx").on(t.status, t.deadline),
+    check("open_calls_status_check", inList(t.status, OPEN_CALL_STATUSES)),
+    check("open_calls_type_check", inList(t.contractType, OPEN_CALL_CONTRACT_TYPES)),
+  ],
+);
+
+export const openCallApplications = pgTable(
+  "open_call_applications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    callId: uuid()
+      .notNull()
+      .references(() => openCalls.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    applicantId: uuid().references(() => users.id, { onDelete: "set null" }),
+    contactName: text().notNull(),
+    contactEmail: text().notNull(),
+    proposal: text().notNull(),
+    /** What the company offers to contribute per year (yen). */
+    contribution: yen().notNull(),
+    status: text({ enum: APPLICATION_STATUSES }).notNull().default("submitted"),
+    decisionReason: text(),
+    decidedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("open_call_applications_org_key").on(t.callId, t.organizationId),
+    check("open_call_applications_status_check", inList(t.status, APPLICATION_STATUSES)),
+    check("open_call_applications_contribution_check", sql`${t.contribution} >= 0`),
+  ],
+);
+
+export const openCallReviews = pgTable(
+  "open_call_reviews",
+  {
+    applicationId: uuid()
+      .notNull()
+      .references(() => openCallApplications.id, { onDelete: "cascade" }),
+    reviewerId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    score: smallint().notNull(),
+    comment: text(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.reviewerId] }),
+    check("open_call_reviews_score_check", sql`${t.score} between 1 and 5`),
+  ],
+);
+
+export const contracts = pgTable(
+  "contracts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** `K-2026-0001`: fiscal year of creation, then a number. */
+    number: text().notNull(),
+    type: text({ enum: CONTRACT_TYPES }).notNull(),
+    status: text({ enum: CONTRACT_STATUSES }).notNull().default("applied"),
+    title: text().notNull(),
+    purpose: text(),
+    place: text(),
+    startDate: date({ mode: "string" }).notNull(),
+    endDate: date({ mode: "string" }).notNull(),
+    /** The institution that receives the contract (its rate table applies). */
+    institutionId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    caseId: uuid().references(() => cases.id, { onDelete: "set null" }),
+    needId: uuid().references(() => needs.id, { onDelete: "set null" }),
+    openCallId: uuid().references(() => openCalls.id, { onDelete: "set null" }),
+    ipTerms: text(),
+    confidentialityTerms: text(),
+    publicationTerms: text(),
+    equipmentTerms: text(),
+    /** 運営委員会 of a consortium: its members and rules. */
+    steeringCommittee: text(),
+    /**
+     * Indirect cost: rate (basis points) and basis; from the table until signing, then fixed. Null only
+     * while the contract has no budget yet (e.g. opened from a case before the table has a rate).
+     */
+    rateBp: integer(),
+    rateBasis: text({ enum: ["direct", "total"] }),
+    /** The rounding step of indirect cost (1, 10, 100, 1000 yen; cut down). */
+    rateStep: integer().notNull().default(1),
+    /** The table row's effective date the rate came from; null for an exception. */
+    rateEffectiveFrom: date({ mode: "string" }),
+    /** A negotiated rate instead of the table's, with its reason (reported). */
+    rateExceptionReason: text(),
+    rateFixedAt: timestamp({ withTimezone: true }),
+    /** Consumption tax on invoices (basis points), or null: 不課税. */
+    taxRateBp: integer(),
+    signedOn: date({ mode: "string" }),
+    completedOn: date({ mode: "string" }),
+    cancelledOn: date({ mode: "string" }),
+    cancelReason: text(),
+    /** 0 = the original contract; each amendment adds one. */
+    revision: integer().notNull().default(0),
+    /** Totals over all fiscal years (kept by the service from the budget rows, for lists and KPIs). */
+    directTotal: yen().notNull().default(0),
+    indirectTotal: yen().notNull().default(0),
+    researchFeeTotal: yen().notNull().default(0),
+    total: yen().notNull().default(0),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("contracts_number_key").on(t.number),
+    index("contracts_institution_idx").on(t.institutionId),
+    index("contracts_status_idx").on(t.status),
+    index("contracts_case_idx").on(t.caseId),
+    index("contracts_start_idx").on(t.startDate),
+    check("contracts_type_check", inList(t.type, CONTRACT_TYPES)),
+    check("contracts_status_check", inList(t.status, CONTRACT_STATUSES)),
+    check("contracts_period_check", sql`${t.endDate} >= ${t.startDate}`),
+    check("contracts_step_check", sql`${t.rateStep} in (1, 10, 100, 1000)`),
+  ],
+);
+
+export const contractParties = pgTable(
+  "contract_parties",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    role: text({ enum: PARTY_ROLES }).notNull(),
+    /** Whom invoices and notices are addressed to. */
+    department: text(),
+    contactName: text(),
+    contactEmail: text(),
+    postalCode: text(),
+    address: text(),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("contract_parties_org_key").on(t.contractId, t.organizationId),
+    index("contract_parties_org_idx").on(t.organizationId),
+    check("contract_parties_role_check", inList(t.role, PARTY_ROLES)),
+  ],
+);
+
+export const contractMembers = pgTable(
+  "contract_members",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    kind: text({ enum: MEMBER_KINDS }).notNull(),
+    researcherId: uuid().references(() => researchers.id, { onDelete: "set null" }),
+    name: text().notNull(),
+    organizationId: uuid().references(() => organizations.id),
+    /** 役割分担. */
+    task: text(),
+    /** 研究料 of a hosted researcher per fiscal year: { "2026": 420000 }. */
+    fees: jsonb().$type<Record<string, number>>().notNull().default({}),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [
+    index("contract_members_contract_idx").on(t.contractId),
+    index("contract_members_researcher_idx").on(t.researcherId),
+    check("contract_members_kind_check", inList(t.kind, MEMBER_KINDS)),
+  ],
+);
+
+/** The budget of one fiscal year: direct-cost lines, indirect cost, 研究料, total. */
+export const contractBudgetYears = pgTable(
+  "contract_budget_years",
+  {
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    fiscalYear: smallint().notNull(),
+    personnel: yen().notNull().default(0),
+    consumables: yen().notNull().default(0),
+    travel: yen().notNull().default(0),
+    equipment: yen().notNull().default(0),
+    other: yen().notNull().default(0),
+    direct: yen().notNull(),
+    indirect: yen().notNull(),
+    researchFee: yen().notNull().default(0),
+    total: yen().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.fiscalYear] }),
+    index("contract_budget_years_fy_idx").on(t.fiscalYear),
+    check(
+      "contract_budget_years_sum_check",
+      sql`${t.direct} = ${t.personnel} + ${t.consumables} + ${t.travel} + ${t.equipment} + ${t.other} and ${t.total} = ${t.direct} + ${t.indirect} + ${t.researchFee}`,
+    ),
+    check(
+      "contract_budget_years_sign_check",
+      sql`least(${t.personnel}, ${t.consumables}, ${t.travel}, ${t.equipment}, ${t.other}, ${t.indirect}, ${t.researchFee}) >= 0`,
+    ),
+  ],
+);
+
+/** Each paying party's contribution per fiscal year; they add up to the year's total. */
+export const contractContributions = pgTable(
+  "contract_contributions",
+  {
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    partyId: uuid()
+      .notNull()
+      .references(() => contractParties.id, { onDelete: "cascade" }),
+    fiscalYear: smallint().notNull(),
+    amount: yen().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partyId, t.fiscalYear] }),
+    index("contract_contributions_contract_idx").on(t.contractId),
+    check("contract_contributions_amount_check", sql`${t.amount} >= 0`),
+  ],
+);
+
+/** The original contract and every amendment (変更契約), each with the whole contract as it then stood. */
+export const contractRevisions = pgTable(
+  "contract_revisions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    revision: integer().notNull(),
+    /** The day the amendment takes effect (re-allocation runs from its fiscal year). */
+    effectiveOn: date({ mode: "string" }).notNull(),
+    reason: text(),
+    /** What changed: [{ field, from, to }]. */
+    changes: jsonb().$type<{ field: string; from: unknown; to: unknown }[]>().notNull().default([]),
+    snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("contract_revisions_key").on(t.contractId, t.revision)],
+);
+
+/** Who did what, when. */
+export const contractEvents = pgTable(
+  "contract_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    kind: text({ enum: CONTRACT_EVENT_KINDS }).notNull(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    body: text(),
+    data: jsonb().$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("contract_events_contract_idx").on(t.contractId, t.createdAt),
+    check("contract_events_kind_check", inList(t.kind, CONTRACT_EVENT_KINDS)),
+  ],
+);
+
+export const contractDocuments = pgTable(
+  "contract_documents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    kind: text({ enum: DOCUMENT_KINDS }).notNull(),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    bytes: bytea().notNull(),
+    uploadedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("contract_documents_contract_idx").on(t.contractId),
+    check("contract_documents_kind_check", inList(t.kind, DOCUMENT_KINDS)),
+  ],
+);
+
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** `INV-2026-0001`. */
+    number: text().notNull(),
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    partyId: uuid()
+      .notNull()
+      .references(() => contractParties.id),
+    fiscalYear: smallint().notNull(),
+    /** 第n回 of the party's invoices for the contract. */
+    instalment: integer().notNull(),
+    subject: text().notNull(),
+    /** Before tax. */
+    amount: yen().notNull(),
+    taxRateBp: integer(),
+    tax: yen().notNull(),
+    total: yen().notNull(),
+    issueDate: date({ mode: "string" }).notNull(),
+    dueDate: date({ mode: "string" }).notNull(),
+    status: text({ enum: INVOICE_STATUSES }).notNull().default("issued"),
+    paidAmount: yen().notNull().default(0),
+    paidOn: date({ mode: "string" }),
+    cancelReason: text(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invoices_number_key").on(t.number),
+    index("invoices_contract_idx").on(t.contractId),
+    index("invoices_due_idx").on(t.dueDate).where(sql`${t.status} = 'issued'`),
+    check("invoices_status_check", inList(t.status, INVOICE_STATUSES)),
+    check("invoices_amount_check", sql`${t.amount} > 0 and ${t.total} = ${t.amount} + ${t.tax}`),
+    check("invoices_due_check", sql`${t.dueDate} >= ${t.issueDate}`),
+  ],
+);
+
+export const invoicePayments = pgTable(
+  "invoice_payments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    invoiceId: uuid()
+      .notNull()
+      .references(() => invoices.id, { onDelete: "cascade" }),
+    paidOn: date({ mode: "string" }).notNull(),
+    amount: yen().notNull(),
+    note: text(),
+    recordedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("invoice_payments_invoice_idx").on(t.invoiceId),
+    check("invoice_payments_amount_check", sql`${t.amount} > 0`),
   ],
 );

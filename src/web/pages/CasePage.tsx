@@ -206,7 +206,15 @@ export function CasePage() {
                   {t(`need.ndaStatuses.${c.ndaStatus}`)}
                   {c.ndaSignedAt ? `（${fmt.date(c.ndaSignedAt)}）` : ""}
                 </Field>
-                <Field label={t("cases.page.contract")}>{c.contract ?? t("cases.page.noContract")}</Field>
+                <Field label={t("cases.page.contract")}>
+                  {c.contract ? (
+                    <Anchor component={Link} to={`/contracts/${c.contract.id}`} size="sm">
+                      {c.contract.number}
+                    </Anchor>
+                  ) : (
+                    t("cases.page.noContract")
+                  )}
+                </Field>
                 <Field label={t("cases.page.need")}>
                   <Anchor component={Link} to={`/needs/${c.needId}`} size="sm">
                     {t("cases.page.openNeed")} <IconExternalLink size={12} />

@@ -42,6 +42,11 @@ export const AUDIT_ACTIONS = [
   "case.file_read",
   "case.stages_changed",
   "export.cases",
+  "contract.rate_added",
+  "contract.rate_removed",
+  "contract.billing_changed",
+  "contract.document_read",
+  "opencall.applied_publicly",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -61,7 +61,7 @@ export function sniffCaseFile(b: Uint8Array, fileName: string): string | null {
 }
 
 /** A stored file name: NFC, no path separators or control characters, at most 200 characters. */
-function safeFileName(raw: string): string {
+export function safeFileName(raw: string): string {
   const cleaned = [...raw.normalize("NFC")]
     .map((ch) => (ch === "/" || ch === "\\" || ch.charCodeAt(0) < 0x20 ? "_" : ch))
     .join("");

@@ -29,6 +29,7 @@ import {
 import { type FieldProblem, forbidden, invalid, invalidFields, notFound, staleVersion } from "../../errors";
 import { iso } from "../../lib/iso";
 import { rowsOf } from "../catalog/search-sql";
+import { contractOfCase, openContractForCase } from "../contracts/service";
 import { accessFacts } from "../needs/present";
 import * as needsRepo from "../needs/repository";
 import { needViewerFor } from "../needs/service";
@@ -347,6 +348,14 @@ export async function updateCase(opts: {
           target.kind === "closed" ? (input.closeNote?.trim() ?? null) : (input.reopenNote?.trim() ?? null),
         data: { from: row.stageCode, to: target.code, closeReasonCode: reasonCode },
       });
+      // A case that reaches 契約 opens its contract (once; the contract officer completes it).
+      if (target.kind === "won")
+        await openContractForCase(tx, {
+          caseId: row.id,
+          need: { id: need.id, title: need.title, companyOrganizationId: need.companyOrganizationId },
+          actor,
+          now,
+        });
       const followers = await tx
         .select({ userId: caseFollowers.userId })
         .from(caseFollowers)
@@ -680,8 +689,8 @@ export async function getCase(opts: { db: DbOrTx; actor: Actor; id: string }) {
     nextDueOn: row.nextDueOn,
     lastActivityAt: row.lastActivityAt.toISOString(),
     following: followers.some((f) => f.userId === actor.id),
-    /** Contracts come with the contracts module; until then a case has none. */
-    contract: null,
+    /** The contract the case led to (opened when it reached 契約). */
+    contract: await contractOfCase(db, row.id),
     stages: c.stages,
     closeReasons: reasons,
     team,

@@ -67,7 +67,7 @@ export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 }
 
 /** Institutions covered by an EditScope of kind "institutions", as a subquery of organisation ids. */
-function coveredInstitutions(scope: { organizationIds: string[]; areaCodes: string[] }): SQL {
+export function coveredInstitutions(scope: { organizationIds: string[]; areaCodes: string[] }): SQL {
   return sql`(select o2.id from organizations o2 where o2.id = any(${uuidArray(scope.organizationIds)}) or (o2.area_code = any(${textArray(scope.areaCodes)}) and o2.type in ('university', 'kosen')))`;
 }
 

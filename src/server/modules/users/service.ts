@@ -178,7 +178,8 @@ export interface CreatedUser {
 }
 
 export async function createUser(opts: {
-  db: Db;
+  /** The database, or a transaction to join (e.g. an open-call application that creates its account). */
+  db: DbOrTx;
   actor: Actor | null;
   input: UserCreateInput;
   meta: RequestMeta | null;
