@@ -1043,6 +1043,8 @@ export const indirectRates = pgTable(
     rateBp: integer().notNull(),
     basis: text({ enum: ["direct", "total"] }).notNull(),
     note: text(),
+    /** Loaded with the demo data (removed with it). */
+    isDemo: boolean().notNull().default(false),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -1069,6 +1071,7 @@ export const institutionBilling = pgTable("institution_billing", {
   accountType: text({ enum: ["普通", "当座"] }),
   accountNumber: text(),
   accountHolder: text(),
+  isDemo: boolean().notNull().default(false),
   updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
   updatedAt: updatedAt(),
 });

@@ -10,13 +10,25 @@ import { makeCorporateNumber } from "../../../shared/corporate-number";
 import type { OrgType, Role } from "../../../shared/roles";
 import { ROLES } from "../../../shared/roles";
 import type { Db } from "../../db/client";
-import { appMeta, needs, organizations, users } from "../../db/schema";
+import {
+  appMeta,
+  contractParties,
+  contracts,
+  indirectRates,
+  institutionBilling,
+  needs,
+  openCallApplications,
+  openCalls,
+  organizations,
+  users,
+} from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import type { Progress } from "../catalog/import/apply";
 import { searchFields } from "../organizations/repository";
 import { createUser } from "../users/service";
 import { loadDemoCases } from "./cases";
 import { type DemoCatalogSize, loadDemoCatalog, removeDemoCatalog } from "./catalog";
+import { loadDemoContracts, loadDemoOpenCall } from "./contracts";
 
 interface DemoOrg {
   key: string;
@@ -204,6 +216,8 @@ export interface DemoResult {
   seeds: number;
   /** Demo needs, each with its case. */
   cases: number;
+  /** Demo contracts (with invoices, rate tables and invoice settings of two institutions). */
+  contracts: number;
 }
 
 /** Removes earlier demo rows (users, then organisations) and loads them afresh with a new password. */
@@ -299,6 +313,17 @@ export async function loadDemoData(
     onProgress: opts.onProgress,
   });
 
+  const demoContracts = await loadDemoContracts(db, {
+    orgs: idByKey,
+    adminEmail: demoEmail("admin"),
+    companyEmail: demoEmail("company_member"),
+  });
+  await loadDemoOpenCall(db, {
+    orgs: idByKey,
+    adminEmail: demoEmail("admin"),
+    companyEmail: demoEmail("company_member"),
+  });
+
   await db
     .insert(appMeta)
     .values({ key: "demo", value: { loadedAt: new Date().toISOString() } })
@@ -312,15 +337,28 @@ export async function loadDemoData(
       organizations: DEMO_ORGANIZATIONS.length,
       users: accounts.length,
       cases: demoCases,
+      contracts: demoContracts,
       ...catalog,
     },
   });
-  return { password, accounts, organizations: DEMO_ORGANIZATIONS.length, cases: demoCases, ...catalog };
+  return {
+    password,
+    accounts,
+    organizations: DEMO_ORGANIZATIONS.length,
+    cases: demoCases,
+    contracts: demoContracts,
+    ...catalog,
+  };
 }
 
 export async function removeDemoData(db: Db): Promise<void> {
   await removeDemoCatalog(db);
   await db.transaction(async (tx) => {
+    // Contracts first (their parties, invoices and documents go with them), then open calls.
+    await tx.delete(contracts).where(eq(contracts.isDemo, true));
+    await tx.delete(openCalls).where(eq(openCalls.isDemo, true));
+    await tx.delete(indirectRates).where(eq(indirectRates.isDemo, true));
+    await tx.delete(institutionBilling).where(eq(institutionBilling.isDemo, true));
     await tx.delete(needs).where(eq(needs.isDemo, true)); // their cases go with them
     const demoUsers = await tx.select({ id: users.id }).from(users).where(eq(users.isDemo, true));
     if (demoUsers.length)
@@ -331,14 +369,25 @@ export async function removeDemoData(db: Db): Promise<void> {
         ),
       );
     // Keep demo organisations that non-demo accounts now belong to.
-    await tx
-      .delete(organizations)
-      .where(
-        and(
-          eq(organizations.isDemo, true),
-          notExists(tx.select({ one: sql`1` }).from(users).where(eq(users.organizationId, organizations.id))),
+    await tx.delete(organizations).where(
+      and(
+        eq(organizations.isDemo, true),
+        notExists(tx.select({ one: sql`1` }).from(users).where(eq(users.organizationId, organizations.id))),
+        // …and those that real contracts or applications name.
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(contractParties)
+            .where(eq(contractParties.organizationId, organizations.id)),
         ),
-      );
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(openCallApplications)
+            .where(eq(openCallApplications.organizationId, organizations.id)),
+        ),
+      ),
+    );
   });
 }
 

@@ -142,6 +142,7 @@ CREATE TABLE "indirect_rates" (
 	"rate_bp" integer NOT NULL,
 	"basis" text NOT NULL,
 	"note" text,
+	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "indirect_rates_basis_check" CHECK ("indirect_rates"."basis" in ('direct', 'total')),
@@ -161,6 +162,7 @@ CREATE TABLE "institution_billing" (
 	"account_type" text,
 	"account_number" text,
 	"account_holder" text,
+	"is_demo" boolean DEFAULT false NOT NULL,
 	"updated_by" uuid,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
