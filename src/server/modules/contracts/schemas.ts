@@ -212,7 +212,8 @@ export const PublicApplicationBody = ApplicationBody.extend({
     .regex(/^(\d{13})?$/, "must be the 13-digit 法人番号")
     .nullish()
     .transform((v) => v || null),
-  website: z.string().max(0, "must be empty").optional(),
+  /** The honeypot: a hidden field people leave empty. */
+  website: z.string().max(500).optional(),
 });
 
 export const ReviewBody = z.object({
