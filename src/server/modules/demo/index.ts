@@ -399,7 +399,7 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 
 export function formatDemoAccounts(r: DemoResult, url?: string): string {
   const lines = [
-    `Demo data loaded: ${r.organizations} synthetic organisations, one account per role, ${r.researchers} synthetic researchers, ${r.seeds} research seeds and ${r.cases} needs with their cases.`,
+    `Demo data loaded: ${r.organizations} synthetic organisations, one account per role, ${r.researchers} synthetic researchers, ${r.seeds} research seeds, ${r.cases} needs with their cases, ${r.contracts} contracts with their invoices and an open call.`,
     `Sign in${url ? ` at ${url}` : ""} with any of these (password: ${r.password}):`,
     ...r.accounts.map((a) => `  ${a.role.padEnd(18)} ${a.email}`),
   ];
