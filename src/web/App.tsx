@@ -9,10 +9,15 @@ import { CaseBoardPage } from "./pages/CaseBoardPage";
 import { CaseListPage } from "./pages/CaseListPage";
 import { CasePage } from "./pages/CasePage";
 import { CatalogPage } from "./pages/CatalogPage";
+import { ContractEditPage } from "./pages/ContractEditPage";
+import { ContractListPage } from "./pages/ContractListPage";
+import { ContractPage } from "./pages/ContractPage";
+import { ContractSettingsPage } from "./pages/ContractSettingsPage";
 import { HomePage } from "./pages/HomePage";
 import { ImportsPage } from "./pages/ImportsPage";
 import { InquiriesPage } from "./pages/InquiriesPage";
 import { InvitePage } from "./pages/InvitePage";
+import { InvoicesPage } from "./pages/InvoicesPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NeedDetailPage } from "./pages/NeedDetailPage";
 import { NeedListPage } from "./pages/NeedListPage";
@@ -172,6 +177,22 @@ export function App() {
       <Route path="/cases/:id" element={signedIn(<CasePage />, "cases:read")} />
       <Route path="/referrals" element={signedIn(<ReferralsPage />, "cases:progress")} />
       <Route path="/admin/stages" element={signedIn(<StageListsPage />, "cases:configure")} />
+      <Route path="/contracts" element={signedIn(<ContractListPage />, "contracts:read")} />
+      <Route
+        path="/contracts/new"
+        element={signedIn(<ContractEditPage mode="create" />, "contracts:manage")}
+      />
+      <Route path="/contracts/settings" element={signedIn(<ContractSettingsPage />, "contracts:configure")} />
+      <Route path="/contracts/:id" element={signedIn(<ContractPage />, "contracts:read")} />
+      <Route
+        path="/contracts/:id/edit"
+        element={signedIn(<ContractEditPage mode="edit" />, "contracts:manage")}
+      />
+      <Route
+        path="/contracts/:id/amend"
+        element={signedIn(<ContractEditPage mode="amend" />, "contracts:manage")}
+      />
+      <Route path="/invoices" element={signedIn(<InvoicesPage />, "contracts:read")} />
       <Route
         path="*"
         element={

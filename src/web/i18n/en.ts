@@ -1,4 +1,5 @@
 import { casesEn } from "./cases.en";
+import { contractsEn } from "./contracts.en";
 import type { Resources } from "./ja";
 
 /** English. Must have every key of ja.ts. */
@@ -724,4 +725,5 @@ export const en: Resources = {
     addedBy: "Added by",
   },
   ...casesEn,
+  ...contractsEn,
 };

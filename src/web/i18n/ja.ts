@@ -1,4 +1,5 @@
 import { casesJa } from "./cases.ja";
+import { contractsJa } from "./contracts.ja";
 
 /** Japanese: the default language. Every key here must exist in en.ts (the type enforces it). */
 export const ja = {
@@ -712,6 +713,7 @@ export const ja = {
     addedBy: "登録者",
   },
   ...casesJa,
+  ...contractsJa,
 };
 
 export type Resources = typeof ja;
