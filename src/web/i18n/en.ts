@@ -1,6 +1,7 @@
 import { casesEn } from "./cases.en";
 import { contractsEn } from "./contracts.en";
 import type { Resources } from "./ja";
+import { opencallsEn } from "./opencalls.en";
 
 /** English. Must have every key of ja.ts. */
 export const en: Resources = {
@@ -726,4 +727,5 @@ export const en: Resources = {
   },
   ...casesEn,
   ...contractsEn,
+  ...opencallsEn,
 };

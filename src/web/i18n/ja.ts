@@ -1,5 +1,6 @@
 import { casesJa } from "./cases.ja";
 import { contractsJa } from "./contracts.ja";
+import { opencallsJa } from "./opencalls.ja";
 
 /** Japanese: the default language. Every key here must exist in en.ts (the type enforces it). */
 export const ja = {
@@ -714,6 +715,7 @@ export const ja = {
   },
   ...casesJa,
   ...contractsJa,
+  ...opencallsJa,
 };
 
 export type Resources = typeof ja;
