@@ -23,6 +23,12 @@ import { NeedDetailPage } from "./pages/NeedDetailPage";
 import { NeedListPage } from "./pages/NeedListPage";
 import { NeedSubmitPage } from "./pages/NeedSubmitPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { OpenCallEditPage } from "./pages/OpenCallEditPage";
+import { OpenCallListPage } from "./pages/OpenCallListPage";
+import { OpenCallManagePage } from "./pages/OpenCallManagePage";
+import { OpenCallMinePage } from "./pages/OpenCallMinePage";
+import { OpenCallPage } from "./pages/OpenCallPage";
+import { OpenCallReviewPage } from "./pages/OpenCallReviewPage";
 import { OrganizationDetailPage } from "./pages/OrganizationDetailPage";
 import { OrganizationsPage } from "./pages/OrganizationsPage";
 import { OutboxPage } from "./pages/OutboxPage";
@@ -105,6 +111,22 @@ export function App() {
           </PublicLayout>
         }
       />
+      <Route
+        path="/open-calls"
+        element={
+          <PublicLayout>
+            <OpenCallListPage />
+          </PublicLayout>
+        }
+      />
+      <Route
+        path="/open-calls/:id"
+        element={
+          <PublicLayout>
+            <OpenCallPage />
+          </PublicLayout>
+        }
+      />
       <Route path="/invite/:token" element={<InvitePage />} />
       <Route
         path="/"
@@ -169,6 +191,17 @@ export function App() {
       <Route path="/needs" element={signedIn(<NeedListPage />)} />
       <Route path="/needs/submit" element={signedIn(<NeedSubmitPage />, "needs:submit")} />
       <Route path="/needs/:id" element={signedIn(<NeedDetailPage />)} />
+      <Route path="/open-calls/mine" element={signedIn(<OpenCallMinePage />, "opencalls:apply")} />
+      <Route path="/open-calls/manage" element={signedIn(<OpenCallManagePage />, "opencalls:manage")} />
+      <Route
+        path="/open-calls/manage/new"
+        element={signedIn(<OpenCallEditPage key="new" />, "opencalls:manage")}
+      />
+      <Route path="/open-calls/manage/:id" element={signedIn(<OpenCallReviewPage />, "opencalls:manage")} />
+      <Route
+        path="/open-calls/manage/:id/edit"
+        element={signedIn(<OpenCallEditPage key="edit" />, "opencalls:manage")}
+      />
       <Route path="/admin/mail" element={signedIn(<OutboxPage />, "mail:read")} />
       <Route path="/inquiries" element={signedIn(<InquiriesPage />, "inquiries:answer")} />
       <Route path="/admin/synonyms" element={signedIn(<SynonymsPage />, "match:synonyms")} />

@@ -28,6 +28,11 @@ export function PublicLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {!location.pathname.startsWith("/open-calls") && (
+              <Button size="xs" variant="subtle" component={Link} to="/open-calls" visibleFrom="xs">
+                {t("opencalls.nav.publicLink")}
+              </Button>
+            )}
             {location.pathname !== "/needs/new" && (
               <Button size="xs" variant="subtle" component={Link} to="/needs/new" visibleFrom="xs">
                 {t("nav.publicNeed")}
