@@ -46,8 +46,9 @@ export function ContractLifecycle({ contract: c }: { contract: ContractDetail })
         | ContractStatus
         | undefined)
     : undefined;
+  // Reached steps are ticked (the current status too); the next one stands out. Cancelled: where it stopped.
   const at = LIFECYCLE.indexOf(cancelled ? (from ?? "applied") : c.status);
-  const active = c.status === "completed" ? LIFECYCLE.length : at;
+  const active = cancelled ? at : at + 1;
   return (
     <Stepper
       active={active}

@@ -117,9 +117,12 @@ export function useBudgetPreview(
 export function YenCell({
   label,
   width = 118,
+  right = true,
   ...input
 }: {
   label: string;
+  /** Flush right in its cell (under a right-aligned heading); false: where it stands. */
+  right?: boolean;
   value?: number | string;
   onChange: (v: number | string) => void;
   onFocus?: () => void;
@@ -138,6 +141,7 @@ export function YenCell({
       hideControls
       size="xs"
       w={width}
+      ml={right ? "auto" : undefined}
       styles={{ input: { textAlign: "right" } }}
     />
   );

@@ -25,7 +25,7 @@ import { IconCash, IconFileTypePdf, IconPlus, IconX } from "@tabler/icons-react"
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DEFAULT_PAYMENT_DAYS, PAYING_ROLES } from "../../server/modules/contracts/codes";
-import { addDays, todayJst } from "../../shared/dates";
+import { addDays, formatFiscalYear, todayJst } from "../../shared/dates";
 import { ApiError, api } from "../api";
 import { asYen, type ContractDetail, type ContractInvoice, fieldErrors, yen } from "../contracts";
 import { useFormat } from "../format";
@@ -94,17 +94,22 @@ export function ContractInvoices({
         </Text>
       )}
       {c.invoices.length > 0 && (
-        <Table.ScrollContainer minWidth={980}>
+        <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing={6} data-testid="invoice-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("contracts.invoices.number")}</Table.Th>
+                <Table.Th className="kyoso-nowrap">{t("contracts.invoices.number")}</Table.Th>
                 <Table.Th>{t("contracts.invoices.party")}</Table.Th>
                 <Table.Th>{t("contracts.fiscalYear")}</Table.Th>
-                <Table.Th ta="right">{t("contracts.invoices.amount")}</Table.Th>
-                <Table.Th ta="right">{t("contracts.invoices.tax")}</Table.Th>
-                <Table.Th ta="right">{t("contracts.invoices.total")}</Table.Th>
-                <Table.Th ta="right">{t("contracts.invoices.paid")}</Table.Th>
+                <Table.Th ta="right" className="kyoso-nowrap">
+                  {t("contracts.invoices.amount")}
+                </Table.Th>
+                <Table.Th ta="right" className="kyoso-nowrap">
+                  {t("contracts.invoices.total")}
+                </Table.Th>
+                <Table.Th ta="right" className="kyoso-nowrap">
+                  {t("contracts.invoices.paid")}
+                </Table.Th>
                 <Table.Th>{t("contracts.invoices.dates")}</Table.Th>
                 <Table.Th>{t("contracts.status")}</Table.Th>
                 <Table.Th />
@@ -127,12 +132,16 @@ export function ContractInvoices({
                       {i.subject}
                     </Text>
                   </Table.Td>
-                  <Table.Td className="kyoso-nowrap">{fmt.fiscalYear(i.fiscalYear)}</Table.Td>
-                  <Table.Td ta="right" className="kyoso-nowrap">
-                    {yen(i.amount, fmt.locale)}
+                  <Table.Td className="kyoso-nowrap" title={fmt.fiscalYear(i.fiscalYear)}>
+                    {formatFiscalYear(i.fiscalYear, fmt.locale)}
                   </Table.Td>
                   <Table.Td ta="right" className="kyoso-nowrap">
-                    {i.taxRateBp === null ? t("contracts.taxExempt") : yen(i.tax, fmt.locale)}
+                    <Text size="sm">{yen(i.amount, fmt.locale)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {i.taxRateBp === null
+                        ? t("contracts.taxExempt")
+                        : `${t("contracts.invoices.tax")} ${yen(i.tax, fmt.locale)}`}
+                    </Text>
                   </Table.Td>
                   <Table.Td ta="right" className="kyoso-nowrap" fw={700}>
                     {yen(i.total, fmt.locale)}

@@ -314,6 +314,7 @@ export function ContractMembersEditor({ form, years }: { form: ContractForm; yea
                           <Stack key={f.fiscalYear} gap={2}>
                             <Text size="xs">{formatFiscalYear(f.fiscalYear, fmt.locale)}</Text>
                             <YenCell
+                              right={false}
                               label={`${t("contracts.researchFee")} ${formatFiscalYear(f.fiscalYear, fmt.locale)}`}
                               {...form.getInputProps(`members.${i}.fees.${j}.amount`)}
                               error={errorAt(

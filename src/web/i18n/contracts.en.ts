@@ -376,6 +376,7 @@ export const contractsEn: typeof contractsJa = {
         "What invoices print: the issuer, the qualified-invoice registration number and the bank account.",
       billingMissing: "No bank account yet: invoice PDFs cannot be made until it is entered.",
       issuer: "Issuer",
+      address: "Address",
       phone: "Phone",
       email: "E-mail",
       registrationNumber: "Registration number",

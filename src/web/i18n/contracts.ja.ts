@@ -370,6 +370,7 @@ export const contractsJa = {
       billingHelp: "請求書に印字する発行者の情報、適格請求書発行事業者の登録番号、振込先口座。",
       billingMissing: "振込先口座が未登録です。登録するまで請求書のPDFは作成できません。",
       issuer: "発行者",
+      address: "住所",
       phone: "電話番号",
       email: "メールアドレス",
       registrationNumber: "登録番号",

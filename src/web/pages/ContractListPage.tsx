@@ -166,7 +166,7 @@ export function ContractListPage() {
             t("contracts.status"),
           ]}
           empty={t("contracts.list.noResults")}
-          minWidth={1200}
+          minWidth={1060}
           highlightOnHover
         >
           {list.data?.items.map((c) => (

@@ -30,6 +30,7 @@ import {
   PARTY_ROLE_LABELS,
   PAYING_ROLES,
 } from "../../server/modules/contracts/codes";
+import { formatDateWareki } from "../../shared/dates";
 import { ContractActions, ContractLifecycle } from "../components/ContractActions";
 import { ContractDocuments } from "../components/ContractDocuments";
 import { ContractInvoices } from "../components/ContractInvoices";
@@ -110,42 +111,47 @@ export function ContractPage() {
 
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack>
-            <Card withBorder>
-              <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }}>
-                <Field label={t("contracts.type")}>{lbl(CONTRACT_TYPE_LABELS, c.type, fmt.locale)}</Field>
-                <Field label={t("contracts.institution")}>{fmt.orgName(c.institution)}</Field>
-                <Field label={t("contracts.period")}>
-                  {fmt.date(c.startDate)} – {fmt.date(c.endDate)}
-                </Field>
-                <Field label={t("contracts.signedOn")}>{c.signedOn ? fmt.date(c.signedOn) : ""}</Field>
-                <Field label={t("contracts.completedOn")}>
-                  {c.completedOn ? fmt.date(c.completedOn) : ""}
-                </Field>
-                <Field label={t("contracts.case")}>
-                  {c.case ? (
-                    <Anchor component={Link} to={`/cases/${c.case.id}`} size="sm">
-                      {c.case.referenceNumber} {c.case.title}
-                    </Anchor>
-                  ) : (
-                    ""
-                  )}
-                </Field>
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
-                <Field label={t("contracts.purpose")} pre>
-                  {c.purpose}
-                </Field>
-                <Field label={t("contracts.place")} pre>
-                  {c.place}
-                </Field>
-              </SimpleGrid>
-            </Card>
+          <Card withBorder h="100%">
+            <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }}>
+              <Field label={t("contracts.type")}>{lbl(CONTRACT_TYPE_LABELS, c.type, fmt.locale)}</Field>
+              <Field label={t("contracts.institution")}>{fmt.orgName(c.institution)}</Field>
+              <Field label={t("contracts.period")}>
+                {fmt.date(c.startDate)} – {fmt.date(c.endDate)}
+              </Field>
+              <Field label={t("contracts.signedOn")}>{c.signedOn ? fmt.date(c.signedOn) : ""}</Field>
+              <Field label={t("contracts.completedOn")}>{c.completedOn ? fmt.date(c.completedOn) : ""}</Field>
+              <Field label={t("contracts.case")}>
+                {c.case ? (
+                  <Anchor component={Link} to={`/cases/${c.case.id}`} size="sm">
+                    {c.case.referenceNumber} {c.case.title}
+                  </Anchor>
+                ) : (
+                  ""
+                )}
+              </Field>
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
+              <Field label={t("contracts.purpose")} pre>
+                {c.purpose}
+              </Field>
+              <Field label={t("contracts.place")} pre>
+                {c.place}
+              </Field>
+            </SimpleGrid>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <RateCard contract={c} />
+        </Grid.Col>
+      </Grid>
 
-            <BudgetCard contract={c} />
+      <BudgetCard contract={c} />
+
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack>
             <PartiesCard contract={c} />
             <MembersCard contract={c} />
-
             <Card withBorder>
               <Title order={3} size="h4" mb="sm">
                 {t("contracts.page.terms")}
@@ -170,19 +176,18 @@ export function ContractPage() {
                 )}
               </SimpleGrid>
             </Card>
-
-            <ContractInvoices contract={c} canManage={canManage} onChanged={changed} />
-            <ContractHistory contract={c} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
-            <RateCard contract={c} />
             <ContractDocuments contract={c} canManage={canManage} onChanged={changed} />
             <ContractRevisions contract={c} />
           </Stack>
         </Grid.Col>
       </Grid>
+
+      <ContractInvoices contract={c} canManage={canManage} onChanged={changed} />
+      <ContractHistory contract={c} />
     </Stack>
   );
 }
@@ -194,7 +199,7 @@ function RateCard({ contract: c }: { contract: ContractDetail }) {
   const basis = (b: string | null) => (b ? t(`contracts.bases.${b}`) : "—");
   const signed = !!r.fixedAt;
   return (
-    <Card withBorder data-testid="rate-box">
+    <Card withBorder h="100%" data-testid="rate-box">
       <Title order={3} size="h4" mb="sm">
         {t("contracts.page.rateTitle")}
       </Title>
@@ -209,7 +214,12 @@ function RateCard({ contract: c }: { contract: ContractDetail }) {
       </Text>
       <Text size="sm" mt={6}>
         {signed
-          ? t("contracts.page.fixedAt", { date: fmt.date(r.fixedAt!) })
+          ? t("contracts.page.fixedAt", {
+              date:
+                fmt.locale === "ja"
+                  ? formatDateWareki(c.signedOn ?? r.fixedAt!)
+                  : fmt.date(c.signedOn ?? r.fixedAt!),
+            })
           : r.exceptionReason
             ? t("contracts.page.negotiated")
             : r.effectiveFrom

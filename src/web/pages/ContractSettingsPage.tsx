@@ -244,7 +244,7 @@ function RateTable({ institutionId }: { institutionId: string }) {
         <Text size="sm" fw={600} mb="xs">
           {t("contracts.settings.addRate")}
         </Text>
-        <Grid gutter="xs" align="flex-start">
+        <Grid gutter="xs" align="flex-end">
           <Grid.Col span={{ base: 12, md: 4 }}>
             <MultiSelect
               label={t("contracts.settings.types")}
@@ -274,7 +274,6 @@ function RateTable({ institutionId }: { institutionId: string }) {
           <Grid.Col span={{ base: 6, md: 2 }}>
             <NumberInput
               label={t("contracts.rate")}
-              description="%"
               value={rate}
               onChange={setRate}
               suffix="%"
@@ -288,7 +287,6 @@ function RateTable({ institutionId }: { institutionId: string }) {
           <Grid.Col span={{ base: 6, md: 2 }}>
             <Select
               label={t("contracts.basis")}
-              description=" "
               data={(["direct", "total"] as const).map((b) => ({
                 value: b,
                 label: t(`contracts.bases.${b}`),
@@ -302,7 +300,6 @@ function RateTable({ institutionId }: { institutionId: string }) {
           <Grid.Col span={{ base: 6, md: 2 }}>
             <TextInput
               label={t("contracts.settings.note")}
-              description=" "
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
               error={errors.note}
@@ -421,7 +418,7 @@ function BillingForm({ institutionId }: { institutionId: string }) {
               {...form.getInputProps("postalCode")}
             />
             <TextInput
-              label={t("contracts.address")}
+              label={t("contracts.settings.address")}
               style={{ gridColumn: "span 2" }}
               {...form.getInputProps("address")}
             />

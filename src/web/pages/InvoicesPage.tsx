@@ -7,6 +7,7 @@ import { IconFileTypePdf } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { formatFiscalYear } from "../../shared/dates";
 import { api, qs } from "../api";
 import { InvoiceStatusBadge } from "../components/ContractInvoices";
 import { ErrorAlert, PageLoader } from "../components/feedback";
@@ -55,7 +56,7 @@ export function InvoicesPage() {
           <Text size="sm" c="dimmed" p="sm" data-testid="result-count">
             {t("common.results", { count: items.length })}
           </Text>
-          <Table.ScrollContainer minWidth={1150}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table verticalSpacing={6} highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -63,10 +64,13 @@ export function InvoicesPage() {
                   <Table.Th>{t("contracts.invoices.contract")}</Table.Th>
                   <Table.Th>{t("contracts.invoices.party")}</Table.Th>
                   <Table.Th>{t("contracts.fiscalYear")}</Table.Th>
-                  <Table.Th ta="right">{t("contracts.invoices.total")}</Table.Th>
-                  <Table.Th ta="right">{t("contracts.invoices.outstandingShort")}</Table.Th>
-                  <Table.Th>{t("contracts.invoices.issueDate")}</Table.Th>
-                  <Table.Th>{t("contracts.invoices.dueDate")}</Table.Th>
+                  <Table.Th ta="right" className="kyoso-nowrap">
+                    {t("contracts.invoices.total")}
+                  </Table.Th>
+                  <Table.Th ta="right" className="kyoso-nowrap">
+                    {t("contracts.invoices.outstandingShort")}
+                  </Table.Th>
+                  <Table.Th className="kyoso-nowrap">{t("contracts.invoices.dates")}</Table.Th>
                   <Table.Th>{t("contracts.status")}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
@@ -74,7 +78,7 @@ export function InvoicesPage() {
               <Table.Tbody>
                 {items.length === 0 && (
                   <Table.Tr>
-                    <Table.Td colSpan={10}>
+                    <Table.Td colSpan={9}>
                       <Text c="dimmed" ta="center" py="md">
                         {t(`contracts.invoices.empty.${state}`)}
                       </Text>
@@ -102,17 +106,21 @@ export function InvoicesPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td miw={160}>{i.partyName}</Table.Td>
-                      <Table.Td className="kyoso-nowrap">{fmt.fiscalYear(i.fiscalYear)}</Table.Td>
+                      <Table.Td className="kyoso-nowrap" title={fmt.fiscalYear(i.fiscalYear)}>
+                        {formatFiscalYear(i.fiscalYear, fmt.locale)}
+                      </Table.Td>
                       <Table.Td ta="right" className="kyoso-nowrap">
                         {yen(i.total, fmt.locale)}
                       </Table.Td>
                       <Table.Td ta="right" className="kyoso-nowrap" fw={i.outstanding > 0 ? 700 : undefined}>
                         {yen(i.outstanding, fmt.locale)}
                       </Table.Td>
-                      <Table.Td className="kyoso-nowrap">{i.issueDate}</Table.Td>
                       <Table.Td className="kyoso-nowrap">
-                        <Text size="sm" c={overdue ? "red.7" : undefined} fw={overdue ? 700 : undefined}>
-                          {i.dueDate}
+                        <Text size="xs">
+                          {t("contracts.invoices.issued")} {i.issueDate}
+                        </Text>
+                        <Text size="xs" c={overdue ? "red.7" : undefined} fw={overdue ? 700 : undefined}>
+                          {t("contracts.invoices.due")} {i.dueDate}
                         </Text>
                         {overdue && (
                           <Text size="xs" c="red.7" fw={700} data-testid="days-overdue">
