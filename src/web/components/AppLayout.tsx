@@ -175,7 +175,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      <AppShell.Navbar p="xs" style={{ overflowY: "auto" }}>
         {links
           .filter((l) => l.show)
           .map((l) => (
