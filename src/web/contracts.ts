@@ -151,7 +151,7 @@ export function useHandledInstitutions() {
       (!!i.areaCode && u.coverage.areaCodes.includes(i.areaCode))
     );
   });
-  return { ...all, data: items, own: u?.organizationId ?? null };
+  return { ...all, data: items, all: all.data ?? [], own: u?.organizationId ?? null };
 }
 
 /** An institution's short name in the viewer's language. */

@@ -33,7 +33,7 @@ import {
   ROUNDING_STEPS,
   splitByWeights,
 } from "../../shared/budget";
-import { formatFiscalYear } from "../../shared/dates";
+import { formatFiscalYear, warekiOfFiscalYear } from "../../shared/dates";
 import { asYen, lbl, percent, tableRateOn, toBasisPoints, useRateTable, yen } from "../contracts";
 import { useFormat } from "../format";
 import {
@@ -68,7 +68,8 @@ export function useBudgetPreview(
   fixedRate: { rateBp: number; basis: IndirectBasis } | null,
 ) {
   const v = form.values;
-  const table = useRateTable(v.institutionId);
+  // An amendment keeps the rate fixed at signing: the table is not asked.
+  const table = useRateTable(fixedRate ? null : v.institutionId);
   const tableRate = tableRateOn(table.data, v.type, v.startDate);
   let rate: { rateBp: number; basis: IndirectBasis } | null = null;
   let source: "exception" | "fixed" | "table" | "none" = "none";
@@ -116,7 +117,7 @@ export function useBudgetPreview(
 /** A yen input of a table cell: right-aligned, grouped by thousands, whole and not negative. */
 export function YenCell({
   label,
-  width = 118,
+  width = 110,
   right = true,
   ...input
 }: {
@@ -149,16 +150,16 @@ export function YenCell({
 
 function FyCell({ fy }: { fy: number }) {
   const fmt = useFormat();
+  const w = warekiOfFiscalYear(fy);
+  // Two short lines (令和8年度 / 2026, FY2026 / Reiwa 8) keep the first column narrow.
   return (
     <Table.Td className="kyoso-nowrap">
       <Text size="sm" fw={600} lh={1.2}>
-        {formatFiscalYear(fy, fmt.locale)}
+        {fmt.locale === "ja" ? formatFiscalYear(fy, "ja") : `FY${fy}`}
       </Text>
-      {fmt.locale === "ja" && (
-        <Text size="xs" c="dimmed" lh={1.2}>
-          （{fy}）
-        </Text>
-      )}
+      <Text size="xs" c="dimmed" lh={1.2}>
+        {fmt.locale === "ja" ? `（${fy}）` : `${w.era.en} ${w.year}`}
+      </Text>
     </Table.Td>
   );
 }
@@ -362,15 +363,19 @@ export function ContractBudgetEditor({
                   return (
                     <Table.Tr key={b.fiscalYear} data-testid={`budget-row-${b.fiscalYear}`}>
                       <FyCell fy={b.fiscalYear} />
-                      {DIRECT_KINDS.map((k) => (
-                        <Table.Td key={k} style={{ verticalAlign: "top" }}>
-                          <YenCell
-                            label={`${fy(b.fiscalYear)} ${lbl(DIRECT_KIND_LABELS, k, fmt.locale)}`}
-                            disabled={storedBudget}
-                            {...form.getInputProps(`budget.${i}.${k}`)}
-                          />
-                        </Table.Td>
-                      ))}
+                      {DIRECT_KINDS.map((k) =>
+                        storedBudget ? (
+                          // Re-allocated by the amendment: shown, not typed.
+                          <Num key={k}>{yen(asYen(b[k]), fmt.locale)}</Num>
+                        ) : (
+                          <Table.Td key={k} style={{ verticalAlign: "top" }}>
+                            <YenCell
+                              label={`${fy(b.fiscalYear)} ${lbl(DIRECT_KIND_LABELS, k, fmt.locale)}`}
+                              {...form.getInputProps(`budget.${i}.${k}`)}
+                            />
+                          </Table.Td>
+                        ),
+                      )}
                       <Num>{yen(p?.direct ?? 0, fmt.locale)}</Num>
                       <Num>
                         <span data-testid={`indirect-${b.fiscalYear}`}>
@@ -440,7 +445,7 @@ export function ContractBudgetEditor({
                   suffix={fmt.locale === "ja" ? "円" : undefined}
                   prefix={fmt.locale === "en" ? "¥" : undefined}
                   size="xs"
-                  w={170}
+                  w={200}
                   styles={{ input: { textAlign: "right" } }}
                 />
                 <Button size="xs" variant="light" onClick={allocate} disabled={asYen(allocTotal) <= 0}>

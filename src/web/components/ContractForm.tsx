@@ -67,8 +67,14 @@ export function ContractFormFields({
     value: i.id,
     label: institutionLabel(i, fmt.locale),
   }));
-  if (v.institutionId && !institutionOptions.some((o) => o.value === v.institutionId))
-    institutionOptions.unshift({ value: v.institutionId, label: v.institutionId });
+  // A contract of an institution one handles only as a participant (amendments): its name all the same.
+  if (v.institutionId && !institutionOptions.some((o) => o.value === v.institutionId)) {
+    const known = institutions.all.find((i) => i.id === v.institutionId);
+    institutionOptions.unshift({
+      value: v.institutionId,
+      label: known ? institutionLabel(known, fmt.locale) : v.institutionId,
+    });
+  }
 
   return (
     <Stack pb={90}>

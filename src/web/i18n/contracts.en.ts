@@ -192,7 +192,7 @@ export const contractsEn: typeof contractsJa = {
         "Enter each line's new total: the years already ended keep theirs, the rest is allocated by days from the effective date's fiscal year to the end (the budget table below is not used).",
       newTotal: "{{line}} (total)",
       budgetReplaced:
-        "Re-allocation is on: the totals entered above are allocated and stored, not the amounts of this table.",
+        "Re-allocation is on: this table shows the totals entered above allocated again by days (years already ended keep theirs; not editable here). In pooled contracts the open years' contributions are split again by the parties' shares so far.",
       submit: "Save the amendment",
       saved: "Amendment saved (revision {{revision}})",
       notSigned:

@@ -15,7 +15,6 @@ import {
   SimpleGrid,
   Stack,
   Switch,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -31,30 +30,34 @@ import {
   DIRECT_KIND_LABELS,
   DIRECT_KINDS,
   type DirectKind,
+  isPooledType,
   isSigned,
 } from "../../server/modules/contracts/codes";
-import { type IndirectBasis, reallocateFrom } from "../../shared/budget";
-import { formatFiscalYear, todayJst } from "../../shared/dates";
+import { type IndirectBasis, indirectCost, reallocateFrom, splitByWeights } from "../../shared/budget";
+import { fiscalYearOf, formatFiscalYear, todayJst } from "../../shared/dates";
 import { ApiError, api, type FieldProblem } from "../api";
 import { ContractFormFields } from "../components/ContractForm";
 import {
   applyServerErrors,
+  type BudgetValues,
   bodyOf,
   type ContractFormValues,
   contentOf,
   emptyValues,
   type FormMode,
+  isPaying,
+  syncYears,
   valuesOf,
 } from "../components/ContractFormModel";
 import { ErrorAlert, notifySaved, PageLoader } from "../components/feedback";
 import {
   asYen,
   type ContractDetail,
+  fiscalYearsOf,
   isIsoDate,
   lbl,
   useContract,
   useHandledInstitutions,
-  yen,
 } from "../contracts";
 import { useFormat } from "../format";
 
@@ -108,9 +111,55 @@ export function ContractEditPage({ mode }: { mode: FormMode }) {
     form.setFieldValue("institutionId", (own ?? institutions.data[0])!.id);
   }, [institutions.data.length]);
 
+  const c = contract.data;
+  const fixedRate =
+    mode === "amend" && c?.rate.rateBp != null && c.rate.basis
+      ? { rateBp: c.rate.rateBp, basis: c.rate.basis as IndirectBasis }
+      : null;
+  const v = form.values;
+  const realloc =
+    mode === "amend" && c && reallocating ? reallocated(v, c, effectiveOn, reallocate, fixedRate) : null;
+  const reallocKey = JSON.stringify([
+    reallocating,
+    effectiveOn,
+    reallocate,
+    v.startDate,
+    v.endDate,
+    v.rateStep,
+    v.members.map((m) => [m.kind, m.fees]),
+    v.parties.map((p) => [p.organizationId, p.role]),
+  ]);
+  // Re-allocation fills the budget (and a pooled contract's contributions of open years) as the server will.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when what it depends on changes
+  useEffect(() => {
+    if (realloc && typeof realloc !== "string")
+      form.setValues({ budget: realloc.budget, parties: realloc.parties });
+  }, [reallocKey]);
+  const toggleReallocation = (on: boolean) => {
+    setReallocating(on);
+    if (on || !c) return;
+    // Off again: the contract's own budget and contributions.
+    const own = valuesOf(c);
+    const now = form.getValues();
+    form.setValues(
+      syncYears(
+        {
+          ...now,
+          budget: own.budget,
+          parties: now.parties.map((p) => ({
+            ...p,
+            contributions:
+              own.parties.find((o) => o.organizationId === p.organizationId)?.contributions ??
+              p.contributions,
+          })),
+        },
+        fiscalYearsOf(now.startDate, now.endDate),
+      ),
+    );
+  };
+
   if (mode !== "create" && contract.isLoading) return <PageLoader />;
   if (mode !== "create" && !contract.data) return <ErrorAlert error={contract.error} />;
-  const c = contract.data;
   const back = c ? `/contracts/${c.id}` : "/contracts";
 
   if (c && mode === "edit" && (isSigned(c.status) || c.status === "cancelled"))
@@ -142,11 +191,6 @@ export function ContractEditPage({ mode }: { mode: FormMode }) {
         </Button>
       </Stack>
     );
-
-  const fixedRate =
-    mode === "amend" && c?.rate.rateBp != null && c.rate.basis
-      ? { rateBp: c.rate.rateBp, basis: c.rate.basis as IndirectBasis }
-      : null;
 
   const fail = (e: unknown) => {
     const fields = applyServerErrors(form, e);
@@ -234,14 +278,13 @@ export function ContractEditPage({ mode }: { mode: FormMode }) {
 
   const amendment = mode === "amend" && c && (
     <AmendmentFields
-      contract={c}
-      values={form.values}
       effectiveOn={effectiveOn}
       setEffectiveOn={setEffectiveOn}
       reason={reason}
       setReason={setReason}
       reallocating={reallocating}
-      setReallocating={setReallocating}
+      setReallocating={toggleReallocation}
+      reallocationError={typeof realloc === "string" ? realloc : null}
       reallocate={reallocate}
       setReallocate={setReallocate}
       errors={amendErrors}
@@ -309,10 +352,85 @@ export function ContractEditPage({ mode }: { mode: FormMode }) {
   );
 }
 
-/** The amendment's date, reason and optional re-allocation (with the years it will give). */
+/**
+ * An amendment's re-allocation as the server makes it: per direct-cost line, the fiscal years closed before
+ * the effective date keep theirs and the rest of the new total goes over the remaining period by days; a
+ * pooled contract's open years are split among the paying parties by their shares so far (the server
+ * checks that contributions make each year's total). A message when it cannot be done; null while the
+ * dates are incomplete.
+ */
+function reallocated(
+  v: ContractFormValues,
+  c: ContractDetail,
+  effectiveOn: string,
+  totals: Reallocation,
+  fixedRate: { rateBp: number; basis: IndirectBasis } | null,
+): Pick<ContractFormValues, "budget" | "parties"> | string | null {
+  if (!isIsoDate(effectiveOn) || !isIsoDate(v.startDate) || !isIsoDate(v.endDate) || v.endDate < v.startDate)
+    return null;
+  try {
+    const byYear = new Map<number, BudgetValues>();
+    for (const k of DIRECT_KINDS)
+      for (const r of reallocateFrom({
+        current: c.input.budget.map((b) => ({ fiscalYear: b.fiscalYear, amount: b[k] })),
+        amendedOn: effectiveOn,
+        newTotal: asYen(totals[k]),
+        start: v.startDate,
+        end: v.endDate,
+      })) {
+        const row = byYear.get(r.fiscalYear) ?? {
+          fiscalYear: r.fiscalYear,
+          personnel: 0,
+          consumables: 0,
+          travel: 0,
+          equipment: 0,
+          other: 0,
+        };
+        row[k] = r.amount;
+        byYear.set(r.fiscalYear, row);
+      }
+    const budget = [...byYear.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+    let parties = v.parties;
+    if (isPooledType(v.type) && fixedRate) {
+      const closedFy = fiscalYearOf(effectiveOn);
+      const paying = v.parties.map((p, i) => ({ p, i })).filter(({ p }) => isPaying(p.role));
+      const weights = paying.map(({ p }) =>
+        (c.input.parties.find((o) => o.organizationId === p.organizationId)?.contributions ?? []).reduce(
+          (a, x) => a + x.amount,
+          0,
+        ),
+      );
+      if (paying.length && weights.some((w) => w > 0)) {
+        parties = v.parties.map((p) => ({ ...p, contributions: p.contributions.map((x) => ({ ...x })) }));
+        for (const y of budget) {
+          if (y.fiscalYear < closedFy) continue;
+          const direct = DIRECT_KINDS.reduce((a, k) => a + asYen(y[k]), 0);
+          const fees = v.members.reduce(
+            (a, m) =>
+              m.kind === "hosted" ? a + asYen(m.fees.find((f) => f.fiscalYear === y.fiscalYear)?.amount) : a,
+            0,
+          );
+          const total =
+            direct + indirectCost(direct, fixedRate.rateBp, fixedRate.basis, Number(v.rateStep)) + fees;
+          const parts = splitByWeights(total, weights);
+          paying.forEach(({ i }, j) => {
+            const list = parties[i]!.contributions;
+            const at = list.find((x) => x.fiscalYear === y.fiscalYear);
+            if (at) at.amount = parts[j]!;
+            else list.push({ fiscalYear: y.fiscalYear, amount: parts[j]! });
+          });
+        }
+      }
+    }
+    const aligned = syncYears({ ...v, budget, parties }, fiscalYearsOf(v.startDate, v.endDate));
+    return { budget: aligned.budget, parties: aligned.parties };
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** The amendment's date, reason and optional re-allocation. */
 function AmendmentFields(p: {
-  contract: ContractDetail;
-  values: ContractFormValues;
   effectiveOn: string;
   setEffectiveOn: (v: string) => void;
   reason: string;
@@ -321,49 +439,11 @@ function AmendmentFields(p: {
   setReallocating: (v: boolean) => void;
   reallocate: Reallocation;
   setReallocate: (v: Reallocation) => void;
+  reallocationError: string | null;
   errors: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { values } = p;
-  // What the server will store: per line, the closed years kept and the rest allocated by days.
-  let preview: { fiscalYear: number; amounts: Record<DirectKind, number> }[] = [];
-  let previewError: string | null = null;
-  if (
-    p.reallocating &&
-    isIsoDate(p.effectiveOn) &&
-    isIsoDate(values.startDate) &&
-    isIsoDate(values.endDate)
-  ) {
-    try {
-      const byYear = new Map<number, Record<DirectKind, number>>();
-      for (const k of DIRECT_KINDS) {
-        const rows = reallocateFrom({
-          current: p.contract.input.budget.map((b) => ({ fiscalYear: b.fiscalYear, amount: b[k] })),
-          amendedOn: p.effectiveOn,
-          newTotal: asYen(p.reallocate[k]),
-          start: values.startDate,
-          end: values.endDate,
-        });
-        for (const r of rows) {
-          const row = byYear.get(r.fiscalYear) ?? {
-            personnel: 0,
-            consumables: 0,
-            travel: 0,
-            equipment: 0,
-            other: 0,
-          };
-          row[k] = r.amount;
-          byYear.set(r.fiscalYear, row);
-        }
-      }
-      preview = [...byYear.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([fiscalYear, amounts]) => ({ fiscalYear, amounts }));
-    } catch (e) {
-      previewError = e instanceof Error ? e.message : String(e);
-    }
-  }
   return (
     <Alert color="indigo" variant="light" title={t("contracts.amend.heading")} data-testid="amendment-fields">
       <Stack gap="sm">
@@ -412,39 +492,10 @@ function AmendmentFields(p: {
                 />
               ))}
             </SimpleGrid>
-            {previewError ? (
-              <Text size="sm" c="red">
-                {previewError}
+            {p.reallocationError && (
+              <Text size="sm" c="red" role="alert">
+                {p.reallocationError}
               </Text>
-            ) : (
-              preview.length > 0 && (
-                <Table.ScrollContainer minWidth={700}>
-                  <Table withTableBorder verticalSpacing={4} bg="white">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("contracts.fiscalYear")}</Table.Th>
-                        {DIRECT_KINDS.map((k) => (
-                          <Table.Th key={k} ta="right">
-                            {lbl(DIRECT_KIND_LABELS, k, fmt.locale)}
-                          </Table.Th>
-                        ))}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {preview.map((r) => (
-                        <Table.Tr key={r.fiscalYear}>
-                          <Table.Td className="kyoso-nowrap">{fmt.fiscalYear(r.fiscalYear)}</Table.Td>
-                          {DIRECT_KINDS.map((k) => (
-                            <Table.Td key={k} ta="right" className="kyoso-nowrap">
-                              {yen(r.amounts[k], fmt.locale)}
-                            </Table.Td>
-                          ))}
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )
             )}
           </>
         )}
