@@ -1,0 +1,281 @@
+/**
+ * The KPI definitions (src/server/modules/kpi/definitions.ts, docs/kpi.md) against hand-computed values:
+ * contracts across fiscal-year boundaries, a multi-year consortium with an amendment, a cancelled contract,
+ * a negotiated rate, an unsigned contract; and the drill-down rows always add up to the figure.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/server/auth/policy";
+import { actorFor } from "../../src/server/auth/sessions";
+import { researchers, users } from "../../src/server/db/schema";
+import { addRate } from "../../src/server/modules/contracts/rates";
+import {
+  amendContract,
+  type ContractInput,
+  createContract,
+  getContract,
+  recomputeFollowers,
+  transitionContract,
+} from "../../src/server/modules/contracts/service";
+import { figureOf, measureRows } from "../../src/server/modules/kpi/definitions";
+import { createTestContext, type TestContext } from "../helpers/app";
+import { backendName } from "../helpers/db";
+
+let ctx: TestContext;
+let actor: Actor;
+const z = { personnel: 0, consumables: 0, travel: 0, equipment: 0, other: 0 };
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const db = ctx.database.db;
+  const tut = (await ctx.institution("tut")).id;
+  const admin = await ctx.buildUser({ role: "admin" });
+  const [row] = await db.select().from(users).where(eq(users.id, admin.id));
+  actor = await actorFor(db, row!, "university");
+  await addRate({
+    db,
+    actor,
+    input: {
+      organizationId: tut,
+      contractTypes: [],
+      effectiveFrom: "2021-10-01",
+      rateBp: 3000,
+      basis: "direct",
+    },
+    recompute: recomputeFollowers,
+  });
+  const [pi] = await db
+    .insert(researchers)
+    .values({ organizationId: tut, nameJa: "指標 太郎" })
+    .returning({ id: researchers.id });
+  const companyA = (await ctx.buildOrganization({ nameJa: "KPI株式会社A" })).id;
+  const companyB = (await ctx.buildOrganization({ nameJa: "KPI株式会社B" })).id;
+  const city = (await ctx.buildOrganization({ type: "municipality", nameJa: "KPI市" })).id;
+  const members = [{ kind: "pi" as const, researcherId: pi!.id }];
+  const base = { institutionId: tut, rateStep: 1, taxRateBp: 1000, members };
+  const make = async (
+    input: Omit<ContractInput, "institutionId" | "rateStep" | "taxRateBp" | "members">,
+    sign: string | null,
+  ) => {
+    const c = await createContract({ db, actor, input: { ...base, ...input } });
+    if (sign) {
+      let d = await getContract({ db, actor, id: c.id });
+      await transitionContract({ db, actor, id: c.id, input: { action: "accept", version: d.version } });
+      d = await getContract({ db, actor, id: c.id });
+      await transitionContract({
+        db,
+        actor,
+        id: c.id,
+        input: { action: "sign", version: d.version, date: sign },
+      });
+    }
+    return c.id;
+  };
+  const two = (a: number, b: number) => [
+    {
+      organizationId: companyA,
+      role: "member" as const,
+      contributions: a
+        ? [
+            { fiscalYear: 2025, amount: a / 2 },
+            { fiscalYear: 2026, amount: b / 2 },
+          ]
+        : [{ fiscalYear: 2026, amount: b / 2 }],
+    },
+    {
+      organizationId: companyB,
+      role: "member" as const,
+      contributions: a
+        ? [
+            { fiscalYear: 2025, amount: a / 2 },
+            { fiscalYear: 2026, amount: b / 2 },
+          ]
+        : [{ fiscalYear: 2026, amount: b / 2 }],
+    },
+  ];
+  // A: pooled over two fiscal years.
+  await make(
+    {
+      type: "pooled",
+      title: "A",
+      startDate: "2025-10-01",
+      endDate: "2027-03-31",
+      parties: two(1_300_000, 2_600_000),
+      budget: [
+        { fiscalYear: 2025, ...z, other: 1_000_000 },
+        { fiscalYear: 2026, ...z, other: 2_000_000 },
+      ],
+    },
+    "2025-09-20",
+  );
+  // B: joint, FY2026.
+  await make(
+    {
+      type: "joint",
+      title: "B",
+      startDate: "2026-04-01",
+      endDate: "2027-03-31",
+      parties: [{ organizationId: companyA, role: "sponsor" }],
+      budget: [{ fiscalYear: 2026, ...z, other: 1_000_000 }],
+    },
+    "2026-03-20",
+  );
+  // C: joint at a negotiated 10%, FY2025.
+  await make(
+    {
+      type: "joint",
+      title: "C",
+      startDate: "2025-04-01",
+      endDate: "2026-03-31",
+      rateException: { rateBp: 1000, basis: "direct", reason: "交渉" },
+      parties: [{ organizationId: companyB, role: "sponsor" }],
+      budget: [{ fiscalYear: 2025, ...z, other: 2_000_000 }],
+    },
+    "2025-03-20",
+  );
+  // D: consortium FY2025–FY2027, amended from 2026-10-01 to 1,500,000 direct in FY2026.
+  const threeYears = (amount: number) => [2025, 2026, 2027].map((fiscalYear) => ({ fiscalYear, amount }));
+  const d = await make(
+    {
+      type: "consortium",
+      title: "D",
+      startDate: "2025-04-01",
+      endDate: "2028-03-31",
+      parties: [
+        { organizationId: companyA, role: "member", contributions: threeYears(650_000) },
+        { organizationId: companyB, role: "member", contributions: threeYears(650_000) },
+      ],
+      budget: [2025, 2026, 2027].map((fiscalYear) => ({ fiscalYear, ...z, other: 1_000_000 })),
+    },
+    "2025-03-25",
+  );
+  const dRow = await getContract({ db, actor, id: d });
+  await amendContract({
+    db,
+    actor,
+    id: d,
+    input: {
+      version: dRow.version,
+      effectiveOn: "2026-10-01",
+      reason: "増額",
+      content: {
+        ...dRow.input,
+        budget: dRow.input.budget.map((b) => (b.fiscalYear === 2026 ? { ...b, other: 1_500_000 } : b)),
+        parties: dRow.input.parties.map((p) =>
+          p.role === "member"
+            ? {
+                ...p,
+                contributions: p.contributions!.map((x) =>
+                  x.fiscalYear === 2026 ? { ...x, amount: 975_000 } : x,
+                ),
+              }
+            : p,
+        ),
+      },
+    },
+  });
+  // E: consortium cancelled in FY2026 after signing: counts in FY2025 only.
+  const e = await make(
+    {
+      type: "consortium",
+      title: "E",
+      startDate: "2025-04-01",
+      endDate: "2027-03-31",
+      parties: [
+        {
+          organizationId: companyA,
+          role: "member",
+          contributions: [
+            { fiscalYear: 2025, amount: 650_000 },
+            { fiscalYear: 2026, amount: 650_000 },
+          ],
+        },
+      ],
+      budget: [
+        { fiscalYear: 2025, ...z, other: 500_000 },
+        { fiscalYear: 2026, ...z, other: 500_000 },
+      ],
+    },
+    "2025-03-25",
+  );
+  const eRow = await getContract({ db, actor, id: e });
+  await transitionContract({
+    db,
+    actor,
+    id: e,
+    input: { action: "cancel", version: eRow.version, date: "2026-06-01", reason: "中止" },
+  });
+  // F: joint, never signed: not counted.
+  await make(
+    {
+      type: "joint",
+      title: "F",
+      startDate: "2026-04-01",
+      endDate: "2027-03-31",
+      parties: [{ organizationId: companyA, role: "sponsor" }],
+      budget: [{ fiscalYear: 2026, ...z, other: 9_000_000 }],
+    },
+    null,
+  );
+  // G: commissioned by a city, FY2026.
+  await make(
+    {
+      type: "commissioned",
+      title: "G",
+      startDate: "2026-04-01",
+      endDate: "2027-03-31",
+      parties: [{ organizationId: city, role: "sponsor" }],
+      budget: [{ fiscalYear: 2026, ...z, other: 1_000_000 }],
+    },
+    "2026-03-25",
+  );
+});
+afterAll(() => ctx.close());
+
+const fig = async (code: Parameters<typeof measureRows>[1], fy: number) =>
+  figureOf(code, await measureRows(ctx.database.db, code, fy));
+
+describe(`KPI definitions (${backendName})`, () => {
+  it("① money inside 協働拠出金型 (pooled, open-call and consortium forms) per fiscal year", async () => {
+    // FY2025: A 1,300,000 + D 1,300,000 + E 650,000; FY2026: A 2,600,000 + D (1,500,000 + 450,000)
+    expect(await fig("kpi1", 2025)).toMatchObject({ value: 3_250_000, count: 3 });
+    expect(await fig("kpi1", 2026)).toMatchObject({ value: 4_550_000, count: 2 });
+  });
+
+  it("② Σ indirect ÷ Σ direct of the year's allocations of concluded contracts", async () => {
+    // FY2025: (300,000 + 200,000 + 300,000 + 150,000) / (1,000,000 + 2,000,000 + 1,000,000 + 500,000) = 21.1%
+    expect(await fig("kpi2", 2025)).toMatchObject({
+      value: 21.1,
+      direct: 4_500_000,
+      indirect: 950_000,
+      count: 4,
+    });
+    // FY2026: A, B, D (amended), G — not F (unsigned), not E (cancelled in FY2026)
+    expect(await fig("kpi2", 2026)).toMatchObject({
+      value: 30,
+      direct: 5_500_000,
+      indirect: 1_650_000,
+      count: 4,
+    });
+  });
+
+  it("③ consortium contracts carried out in the year; ④ has no data until education packages exist", async () => {
+    expect(await fig("kpi3", 2025)).toMatchObject({ value: 2 });
+    expect(await fig("kpi3", 2026)).toMatchObject({ value: 1 });
+    expect(await fig("kpi3", 2027)).toMatchObject({ value: 1 });
+    expect(await fig("kpi4", 2026)).toEqual({ value: null, count: 0 });
+  });
+
+  it("the baseline: joint research with companies and commissioned research, count and amount", async () => {
+    expect(await fig("joint_with_companies", 2025)).toMatchObject({ count: 4, amount: 5_450_000 });
+    expect(await fig("joint_with_companies", 2026)).toMatchObject({ count: 3, amount: 5_850_000 });
+    expect(await fig("commissioned", 2026)).toMatchObject({ count: 1, amount: 1_300_000 });
+  });
+
+  it("the drill-down rows add up to the figure, filtered alike", async () => {
+    const rows = (await measureRows(ctx.database.db, "kpi1", 2026, { area: "tokai" }))!;
+    expect(rows.map((r) => r.title).sort()).toEqual(["A", "D"]);
+    expect(rows.reduce((a, r) => a + Number(r.total), 0)).toBe(4_550_000);
+    expect(await measureRows(ctx.database.db, "kpi1", 2026, { area: "shinetsu" })).toEqual([]);
+  });
+});
