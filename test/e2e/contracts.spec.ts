@@ -2,7 +2,8 @@
  * The contract journey in a browser, as the demo's contract officer (長岡技術科学大学, whose demo rate table
  * has 30% of direct cost from 2022-04-01): the settings page (a rate row added and removed), a 共同研究 over
  * two fiscal years entered through the form with the live indirect-cost preview and the allocation by days,
- * a field error by its row, then 受入決定 → 契約締結 → an invoice (its PDF) → a payment, and the status 入金.
+ * a field error by its row, then 受入決定 → 契約締結 → an invoice (its PDF) → a payment (status 入金) → an amendment
+ * (revision 1 and its changes) → 実施中 → the completion report uploaded → 完了報告.
  * Screenshots of each page (and of the contract page in English) go to .tmp/screens/contracts-*.png.
  */
 import { expect, type Page, test } from "@playwright/test";
@@ -119,7 +120,7 @@ test("a joint-research contract over two fiscal years through the form: preview,
   await expect(page.getByTestId("contract-budget")).toContainText("234,600円");
 });
 
-test("accept, sign, invoice (PDF), payment: the contract reaches 入金", async ({ page }) => {
+test("accept, sign, invoice (PDF), payment (入金), amendment, start, completion report", async ({ page }) => {
   await signIn(page, "contract-officer@demo.kyoso.example");
   await page.goto(contractUrl);
   await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
@@ -178,6 +179,44 @@ test("accept, sign, invoice (PDF), payment: the contract reaches 入金", async 
   await shot(page, "contracts-page-en", SHOTS);
   await page.getByRole("radiogroup").first().getByText("日本語", { exact: true }).click();
   await expect(page.getByTestId("contract-status")).toHaveText("入金");
+
+  // An amendment (変更契約) from FY2027: more consumables that year; kept as revision 1 with what changed.
+  await page.getByTestId("contract-actions").getByRole("link", { name: "変更契約" }).click();
+  await expect(page.getByRole("heading", { name: "変更契約" })).toBeVisible();
+  const amendment = page.getByTestId("amendment-fields");
+  await amendment.getByLabel(/^効力発生日/).fill("2027-04-01");
+  await amendment.getByLabel(/^変更の理由/).fill("追加の疲労試験のため令和9年度の消耗品費を増額する。");
+  await page.getByRole("textbox", { name: "令和9年度 消耗品費" }).fill("400000");
+  await expect(yen(page, "indirect-2027")).toHaveText("174,900円");
+  await shot(page, "contracts-amend", SHOTS);
+  await page.getByRole("button", { name: "変更契約を保存" }).click();
+  await expect(page).toHaveURL(new RegExp(`${contractUrl}$`));
+  await expect(page.getByTestId("contract-number")).toContainText("第1版");
+  await expect(page.getByTestId("contract-total")).toHaveText("1,774,500円");
+  await page.getByTestId("contract-revisions").getByText("第1版（変更契約）").click();
+  const changes = page.getByRole("dialog").getByTestId("revision-changes");
+  await expect(changes).toContainText("年度別予算");
+  await expect(changes).toContainText("令和9年度（2027年度）: 757,900円");
+  await page.keyboard.press("Escape");
+
+  // Research starts; the completion report is attached; the contract is completed.
+  const actionsNow = page.getByTestId("contract-actions");
+  await actionsNow.getByRole("button", { name: "実施開始" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "実施中にする" }).click();
+  await expect(page.getByTestId("contract-status")).toHaveText("実施中");
+  const documents = page.getByTestId("contract-documents");
+  await documents.getByRole("textbox", { name: "種類" }).click();
+  await page.getByRole("option", { name: "完了報告書" }).click();
+  await documents.locator('input[type="file"]').setInputFiles({
+    name: "完了報告書.pdf",
+    mimeType: "application/pdf",
+    buffer: await pdf.body(),
+  });
+  await expect(documents).toContainText("完了報告書.pdf");
+  await actionsNow.getByRole("button", { name: "完了報告" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "完了にする" }).click();
+  await expect(page.getByTestId("contract-status")).toHaveText("完了報告");
+  await shot(page, "contracts-page-completed", SHOTS);
 
   // The invoices list: this invoice among all, paid.
   await page.getByRole("link", { name: "請求書", exact: true }).click();
