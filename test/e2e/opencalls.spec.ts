@@ -105,6 +105,16 @@ test("a company new to kyoso applies through the public form", async ({ page }) 
   await expect(page.getByText("入力内容を確認してください")).toBeVisible();
   await expect(page.getByText("入力してください").first()).toBeVisible();
 
+  // A company or an address already on kyoso is refused by the server, in the viewer's language.
+  await page.getByLabel("会社名").fill(DEMO_COMPANY);
+  await page.getByLabel("ご担当者名").fill("熱田 一郎");
+  await page.getByLabel("メールアドレス").fill(DEMO_EMAIL);
+  await page.getByRole("textbox", { name: "提案内容" }).fill("試しに送ります。");
+  await page.getByRole("textbox", { name: "拠出予定額（年額）" }).fill("100000");
+  await page.getByRole("button", { name: "応募する" }).click();
+  await expect(page.getByText(`「${DEMO_COMPANY}」はすでに kyoso に登録されています。`)).toBeVisible();
+  await expect(page.getByText("このメールアドレスはすでに kyoso に登録されています。")).toBeVisible();
+
   await page.getByLabel("会社名").fill(NEW_COMPANY);
   const base = String(Date.now()).slice(-12).padStart(12, "1");
   await page.getByLabel("法人番号").fill(makeCorporateNumber(base));
