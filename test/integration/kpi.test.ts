@@ -17,7 +17,7 @@ import {
   recomputeFollowers,
   transitionContract,
 } from "../../src/server/modules/contracts/service";
-import { figureOf, measureRows } from "../../src/server/modules/kpi/definitions";
+import { figureOf, figuresBy, figuresByYear, measureRows } from "../../src/server/modules/kpi/definitions";
 import { createTestContext, type TestContext } from "../helpers/app";
 import { backendName } from "../helpers/db";
 
@@ -232,8 +232,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const fig = async (code: Parameters<typeof measureRows>[1], fy: number) =>
-  figureOf(code, await measureRows(ctx.database.db, code, fy));
+const fig = (code: Parameters<typeof measureRows>[1], fy: number) => figureOf(ctx.database.db, code, fy);
 
 describe(`KPI definitions (${backendName})`, () => {
   it("① money inside 協働拠出金型 (pooled, open-call and consortium forms) per fiscal year", async () => {
@@ -276,6 +275,16 @@ describe(`KPI definitions (${backendName})`, () => {
     const rows = (await measureRows(ctx.database.db, "kpi1", 2026, { area: "tokai" }))!;
     expect(rows.map((r) => r.title).sort()).toEqual(["A", "D"]);
     expect(rows.reduce((a, r) => a + Number(r.total), 0)).toBe(4_550_000);
+    expect((await figureOf(ctx.database.db, "kpi1", 2026, { area: "tokai" })).value).toBe(4_550_000);
+    // By breakdown: every figure of the year falls under one key, and the keys add up to the year.
+    const byInstitution = await figuresBy(ctx.database.db, "kpi2", 2026, "institution");
+    expect(byInstitution).toHaveLength(1);
+    expect(byInstitution[0]!.figure).toMatchObject({ value: 30, direct: 5_500_000 });
+    const byReferral = await figuresBy(ctx.database.db, "kpi1", 2025, "referral_type");
+    expect(byReferral).toEqual([{ key: "direct", figure: expect.objectContaining({ value: 3_250_000, count: 3 }) }]);
+    // A trend over years in one query: the same figures as year by year.
+    const trend = await figuresByYear(ctx.database.db, "kpi3", { from: 2024, to: 2028 });
+    expect([...trend.values()].map((f) => f.value)).toEqual([0, 2, 1, 1, 0]);
     expect(await measureRows(ctx.database.db, "kpi1", 2026, { area: "shinetsu" })).toEqual([]);
   });
 });

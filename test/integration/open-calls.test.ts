@@ -118,6 +118,9 @@ describe(`open calls (${backendName})`, () => {
       }),
     );
     expect(e.fields?.[0]?.field).toBe("contactEmail");
+    expect((e as { details?: { reasons?: Record<string, string> } }).details?.reasons).toEqual({
+      contactEmail: "account_exists",
+    });
     expect((await ctx.database.db.select().from(users)).length).toBe(before);
     // … a robot filling the hidden field gets a receipt and nothing is stored …
     await ok(
@@ -267,6 +270,16 @@ describe(`open calls (${backendName})`, () => {
     );
     expect(e.fields?.[0]?.message).toContain("already has its contract");
     expect(await ctx.database.db.select().from(openCallApplications)).toHaveLength(2);
+  });
+
+  it("names the call's institution on the review screen", async () => {
+    const call = await ok(
+      await coord.post("/api/open-calls", callBody(new Date(Date.now() + 3600_000).toISOString())),
+      201,
+    );
+    expect((await ok(await coord.get(`/api/open-calls/${call.id}/applications`))).call.institutionName).toBe(
+      "豊橋技術科学大学",
+    );
   });
 
   it("only the centre of the call's institution manages it; applications close at the deadline", async () => {

@@ -317,7 +317,23 @@ export async function applyPublicly(opts: {
       field: "companyName",
       message: `${dupes[0]!.nameJa} is already on kyoso: a colleague with an account applies, or the centre creates your account`,
     });
-  if (problems.length) throw invalidFields(problems);
+  if (problems.length)
+    throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
+      fields: problems,
+      // Stable reasons for the UI (the messages are prose and may change).
+      details: {
+        reasons: Object.fromEntries(
+          problems.map((p) => [
+            p.field,
+            p.field === "contactEmail"
+              ? "account_exists"
+              : p.field === "companyName"
+                ? "company_exists"
+                : "invalid",
+          ]),
+        ),
+      },
+    });
   return db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organizations)
@@ -423,8 +439,12 @@ export async function callApplications(opts: { db: DbOrTx; actor: Actor; id: str
         from open_call_reviews r join users u on u.id = r.reviewer_id join open_call_applications a on a.id = r.application_id
         where a.call_id = ${call.id} order by r.updated_at`,
   );
+  const [institution] = await opts.db
+    .select({ name: organizations.nameJa })
+    .from(organizations)
+    .where(eq(organizations.id, call.institutionId));
   return {
-    call: presentCall(call),
+    call: presentCall({ ...call, institutionName: institution?.name ?? "" }),
     applications: apps.map((a) => {
       const rs = reviews.filter((r) => r.application_id === a.id);
       return {

@@ -1,8 +1,9 @@
 /**
  * The programme's KPIs, defined once (docs/kpi.md). Every figure is an aggregate over a set of **rows**
- * (one per contract and fiscal year, or per meeting, need…) selected by one SQL function per KPI; the
- * dashboard sums the rows, the drill-down lists the very same rows, and the export writes both — so the
- * three can never disagree.
+ * (one per contract and fiscal year, or per meeting, need…) selected by one SQL query per measure
+ * (`rowsSql`); the figure (`FIGURES`) is one SQL aggregate over those rows. The dashboard (by year and by
+ * breakdown), the drill-down (the rows themselves, with the figure) and the export all run these two, so
+ * they can never disagree.
  *
  * Which contracts count ("concluded"): signed (signed, invoiced, paid, in progress, completed); a contract
  * cancelled after signing counts for the fiscal years before the one it was cancelled in. Money of a fiscal
@@ -29,7 +30,8 @@ export const BASELINE_CODES = [
   "days_to_contract",
 ] as const;
 export type BaselineCode = (typeof BASELINE_CODES)[number];
-export type MeasureCode = KpiCode | BaselineCode;
+export const MEASURE_CODES = [...KPI_CODES, ...BASELINE_CODES] as const;
+export type MeasureCode = (typeof MEASURE_CODES)[number];
 
 /** Defaults from the programme's brief: ① 3.5億円, ② 24%, ③ 6, ④ 15. */
 export const DEFAULT_TARGETS: Record<KpiCode, number> = {
@@ -42,7 +44,7 @@ export const DEFAULT_TARGETS: Record<KpiCode, number> = {
 export const BREAKDOWNS = ["area", "institution", "kosen_block", "referral_type"] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
-/** Filters every KPI accepts (the breakdown dimensions, as equality filters). */
+/** Filters every measure accepts (the breakdown dimensions, as equality filters). */
 export interface KpiFilter {
   area?: string | undefined;
   institution?: string | undefined;
@@ -50,223 +52,212 @@ export interface KpiFilter {
   referralType?: string | undefined;
 }
 
-const fyStart = (fy: number) => `${fy}-04-01`;
-const fyEnd = (fy: number) => `${fy + 1}-03-31`;
-
-/** Contracts (alias c) that count for fiscal year `fy`. */
-function counted(fy: number): SQL {
-  return sql`(c.status in ('signed', 'invoiced', 'paid', 'in_progress', 'completed')
-    or (c.status = 'cancelled' and c.signed_on is not null and c.cancelled_on > ${fyEnd(fy)}::date))`;
+export interface YearRange {
+  from: number;
+  to: number;
 }
 
-/** The dimensions of a contract row: its institution's area and KOSEN block, and how its need came in. */
-const contractDims = sql`o.area_code as area, c.institution_id as institution, o.name_ja as institution_name,
-  o.kosen_block as kosen_block,
-  coalesce((select ro.type from needs n2 join organizations ro on ro.id = n2.referral_organization_id where n2.id = c.need_id), 'direct') as referral_type`;
+/** The end of the fiscal year of `fy` (an SQL expression of an integer column or value). */
+const fyEndOf = (fy: SQL) => sql`make_date((${fy})::int + 1, 3, 31)`;
+/** The fiscal year of a timestamp, in Japan time. */
+const fyOfTs = (ts: SQL) =>
+  sql`(extract(year from ((${ts}) at time zone 'Asia/Tokyo') - interval '3 months'))::int`;
 
-function dimFilter(f: KpiFilter, alias: { area: SQL; institution: SQL; block: SQL; referral: SQL }): SQL {
+/** Contracts (alias c) that count for the fiscal year `fy` (an SQL expression). */
+function counted(fy: SQL): SQL {
+  return sql`(c.status in ('signed', 'invoiced', 'paid', 'in_progress', 'completed')
+    or (c.status = 'cancelled' and c.signed_on is not null and c.cancelled_on > ${fyEndOf(fy)}))`;
+}
+
+const typeIn = (types: readonly string[]) => sql`c.type in (${sql.join(
+  types.map((t) => sql`${t}`),
+  sql`, `,
+)})`;
+
+/** How the need behind a contract (alias c) came in: the referral partner's organisation type, or direct. */
+const contractReferral = sql`coalesce((select ro.type from needs n2 join organizations ro on ro.id = n2.referral_organization_id where n2.id = c.need_id), 'direct')`;
+
+function dimWhere(f: KpiFilter): SQL {
   const parts: SQL[] = [sql`true`];
-  if (f.area) parts.push(sql`${alias.area} = ${f.area}`);
-  if (f.institution) parts.push(sql`${alias.institution} = ${f.institution}`);
-  if (f.kosenBlock) parts.push(sql`${alias.block} = ${f.kosenBlock}`);
-  if (f.referralType) parts.push(sql`${alias.referral} = ${f.referralType}`);
+  if (f.area) parts.push(sql`r.area = ${f.area}`);
+  if (f.institution) parts.push(sql`r.institution = ${f.institution}`);
+  if (f.kosenBlock) parts.push(sql`r.kosen_block = ${f.kosenBlock}`);
+  if (f.referralType) parts.push(sql`r.referral_type = ${f.referralType}`);
   return sql.join(parts, sql` and `);
 }
 
-/** One contract's allocation to a fiscal year, with its dimensions: the rows behind ①, ② and the baseline. */
-export interface ContractYearRow {
-  contract_id: string;
-  number: string;
-  title: string;
-  type: string;
-  status: string;
-  fiscal_year: number;
-  direct: number;
-  indirect: number;
-  research_fee: number;
-  total: number;
-  area: string | null;
-  institution: string;
-  institution_name: string;
-  kosen_block: string | null;
-  referral_type: string;
-  companies: string | null;
+/** Rows of contract allocations to fiscal years (①, ②, the contract baseline). */
+function contractYears(range: YearRange, types: readonly string[] | null, extra: SQL, detail: boolean): SQL {
+  return sql`select c.id as contract_id, y.fiscal_year, y.direct::float8 as direct, y.indirect::float8 as indirect,
+      y.research_fee::float8 as research_fee, y.total::float8 as total,
+      o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
+      ${
+        detail
+          ? sql`, c.number, c.title, c.type, c.status, o.name_ja as institution_name,
+        (select string_agg(po.name_ja, '、' order by p.sort_order) from contract_parties p join organizations po on po.id = p.organization_id
+          where p.contract_id = c.id and p.role in ('sponsor', 'member')) as companies`
+          : sql``
+      }
+    from contract_budget_years y join contracts c on c.id = y.contract_id join organizations o on o.id = c.institution_id
+    where y.fiscal_year between ${range.from} and ${range.to} and ${counted(sql`y.fiscal_year`)}
+      and ${types ? typeIn(types) : sql`true`} and ${extra}`;
 }
 
-function contractYears(
-  fy: number,
-  types: readonly string[] | null,
-  f: KpiFilter,
-  extra: SQL = sql`true`,
-): SQL {
-  const typeCond = types
-    ? sql`c.type in (${sql.join(
-        types.map((t) => sql`${t}`),
-        sql`, `,
-      )})`
-    : sql`true`;
-  return sql`select * from (
-      select c.id as contract_id, c.number, c.title, c.type, c.status, y.fiscal_year, y.direct::float8 as direct,
-             y.indirect::float8 as indirect, y.research_fee::float8 as research_fee, y.total::float8 as total, ${contractDims},
-             (select string_agg(po.name_ja, '、' order by p.sort_order) from contract_parties p join organizations po on po.id = p.organization_id
-               where p.contract_id = c.id and p.role in ('sponsor', 'member')) as companies
-      from contracts c join contract_budget_years y on y.contract_id = c.id and y.fiscal_year = ${fy}
-      join organizations o on o.id = c.institution_id
-      where ${counted(fy)} and ${typeCond} and ${extra}
-    ) r where ${dimFilter(f, { area: sql`r.area`, institution: sql`r.institution`, block: sql`r.kosen_block`, referral: sql`r.referral_type` })}
-    order by r.number`;
-}
-
-/** The consortium contracts carried out in the year (their period overlaps it): the rows behind ③. */
-function consortiaOf(fy: number, f: KpiFilter): SQL {
-  return sql`select * from (
-      select c.id as contract_id, c.number, c.title, c.type, c.status, ${fy}::int as fiscal_year, c.start_date::text as start_date,
-             c.end_date::text as end_date, c.total::float8 as total, ${contractDims}
-      from contracts c join organizations o on o.id = c.institution_id
-      where c.type = 'consortium' and ${counted(fy)} and c.start_date <= ${fyEnd(fy)}::date and c.end_date >= ${fyStart(fy)}::date
-    ) r where ${dimFilter(f, { area: sql`r.area`, institution: sql`r.institution`, block: sql`r.kosen_block`, referral: sql`r.referral_type` })}
-    order by r.number`;
-}
+const withCompanyPayer = sql`exists (select 1 from contract_parties p join organizations po on po.id = p.organization_id
+  where p.contract_id = c.id and p.role in ('sponsor', 'member') and po.type = 'company')`;
 
 /**
- * KPI ④ — distinct client institutions with a paid education package in the year. The education module
- * (paid packages) does not exist yet: until it fills this query, ④ has no data (null), never zero.
+ * KPI ④'s rows: the distinct client institutions (companies, public bodies) with a paid education package in
+ * each fiscal year. The education module (paid packages) does not exist yet; it fills this query. Until
+ * then ④ has no data — null, shown as "no data yet", never as zero.
  */
-export async function educationClientsByFiscalYear(
-  _db: DbOrTx,
-  _fy: number,
-  _f: KpiFilter,
-): Promise<{ rows: { organization_id: string; name: string }[] } | null> {
+export function educationClientsByFiscalYear(_range: YearRange, _detail: boolean): SQL | null {
   return null;
 }
 
-const JST = sql`'Asia/Tokyo'`;
-
-function needsOf(fy: number, f: KpiFilter): SQL {
-  return sql`select * from (
-      select n.id as need_id, n.reference_number, n.title, (n.created_at at time zone ${JST})::date::text as received_on,
-             n.area_code as area, null::uuid as institution, null::text as institution_name, null::text as kosen_block,
-             coalesce(ro.type, 'direct') as referral_type,
-             (select c.number from contracts c where c.need_id = n.id and ${counted(fy)} order by c.signed_on limit 1) as contract_number
-      from needs n left join organizations ro on ro.id = n.referral_organization_id
-      where (n.created_at at time zone ${JST})::date between ${fyStart(fy)}::date and ${fyEnd(fy)}::date
-    ) r where ${dimFilter(f, { area: sql`r.area`, institution: sql`r.institution`, block: sql`r.kosen_block`, referral: sql`r.referral_type` })}
-    order by r.reference_number`;
+/** The rows behind a measure over a range of fiscal years, with `fiscal_year` and the four dimensions. */
+export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): SQL | null {
+  switch (code) {
+    case "kpi1":
+      return contractYears(range, POOLED_KPI_TYPES, sql`true`, detail);
+    case "kpi2":
+      return contractYears(range, null, sql`true`, detail);
+    case "joint_with_companies":
+      return contractYears(range, JOINT_TYPES, withCompanyPayer, detail);
+    case "commissioned":
+      return contractYears(range, ["commissioned"], sql`true`, detail);
+    case "kpi3":
+      // A consortium counts in every fiscal year its period overlaps.
+      return sql`select c.id as contract_id, fy.fy as fiscal_year, c.total::float8 as total,
+          o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
+          ${detail ? sql`, c.number, c.title, c.status, o.name_ja as institution_name, c.start_date::text as start_date, c.end_date::text as end_date` : sql``}
+        from contracts c join organizations o on o.id = c.institution_id
+        join lateral generate_series(greatest(${range.from}, ${fyOfTs(sql`c.start_date::timestamp at time zone 'Asia/Tokyo'`)}),
+                                     least(${range.to}, ${fyOfTs(sql`c.end_date::timestamp at time zone 'Asia/Tokyo'`)})) as fy(fy) on true
+        where c.type = 'consortium' and ${counted(sql`fy.fy`)}`;
+    case "kpi4":
+      return educationClientsByFiscalYear(range, detail);
+    case "consultations":
+      return sql`select m.id as meeting_id, ${fyOfTs(sql`m.starts_at`)} as fiscal_year, n.area_code as area, null::uuid as institution,
+          null::text as kosen_block, coalesce(ro.type, 'direct') as referral_type
+          ${detail ? sql`, n.reference_number, n.title, m.title as meeting, (m.starts_at at time zone 'Asia/Tokyo')::date::text as held_on` : sql``}
+        from case_meetings m join cases k on k.id = m.case_id join needs n on n.id = k.need_id
+        left join organizations ro on ro.id = n.referral_organization_id
+        where m.status = 'held' and ${fyOfTs(sql`m.starts_at`)} between ${range.from} and ${range.to}`;
+    case "needs":
+    case "conversion":
+      return sql`select n.id as need_id, ${fyOfTs(sql`n.created_at`)} as fiscal_year, n.area_code as area, null::uuid as institution,
+          null::text as kosen_block, coalesce(ro.type, 'direct') as referral_type,
+          exists (select 1 from contracts c where c.need_id = n.id and ${counted(fyOfTs(sql`n.created_at`))}) as converted
+          ${detail ? sql`, n.reference_number, n.title, (n.created_at at time zone 'Asia/Tokyo')::date::text as received_on` : sql``}
+        from needs n left join organizations ro on ro.id = n.referral_organization_id
+        where ${fyOfTs(sql`n.created_at`)} between ${range.from} and ${range.to}`;
+    case "days_to_contract":
+      return sql`select c.id as contract_id, ${fyOfTs(sql`c.signed_on::timestamp at time zone 'Asia/Tokyo'`)} as fiscal_year,
+          (c.signed_on - (n.created_at at time zone 'Asia/Tokyo')::date) as days,
+          o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
+          ${detail ? sql`, c.number, c.title, n.reference_number, (n.created_at at time zone 'Asia/Tokyo')::date::text as received_on, c.signed_on::text as signed_on` : sql``}
+        from contracts c join needs n on n.id = c.need_id join organizations o on o.id = c.institution_id
+        where c.signed_on is not null
+          and ${fyOfTs(sql`c.signed_on::timestamp at time zone 'Asia/Tokyo'`)} between ${range.from} and ${range.to}
+          and ${counted(fyOfTs(sql`c.signed_on::timestamp at time zone 'Asia/Tokyo'`))}`;
+  }
 }
 
-function consultationsOf(fy: number, f: KpiFilter): SQL {
-  return sql`select * from (
-      select m.id as meeting_id, n.reference_number, n.title, m.title as meeting, (m.starts_at at time zone ${JST})::date::text as held_on,
-             n.area_code as area, null::uuid as institution, null::text as institution_name, null::text as kosen_block,
-             coalesce(ro.type, 'direct') as referral_type
-      from case_meetings m join cases k on k.id = m.case_id join needs n on n.id = k.need_id
-      left join organizations ro on ro.id = n.referral_organization_id
-      where m.status = 'held' and (m.starts_at at time zone ${JST})::date between ${fyStart(fy)}::date and ${fyEnd(fy)}::date
-    ) r where ${dimFilter(f, { area: sql`r.area`, institution: sql`r.institution`, block: sql`r.kosen_block`, referral: sql`r.referral_type` })}
-    order by r.held_on, r.reference_number`;
+/**
+ * The figure of each measure as SQL aggregates over its rows (alias r): `value` (null = no data), `count`,
+ * and the parts (amount, direct, indirect) where they apply. Percentages are cut down to one decimal.
+ */
+const FIGURES: Record<Exclude<MeasureCode, "kpi4">, SQL> = {
+  kpi1: sql`sum(r.total)::float8 as value, count(distinct r.contract_id)::int as count, sum(r.total)::float8 as amount`,
+  joint_with_companies: sql`sum(r.total)::float8 as value, count(distinct r.contract_id)::int as count, sum(r.total)::float8 as amount`,
+  commissioned: sql`sum(r.total)::float8 as value, count(distinct r.contract_id)::int as count, sum(r.total)::float8 as amount`,
+  kpi2: sql`case when sum(r.direct) > 0 then floor(sum(r.indirect) * 1000 / sum(r.direct)) / 10 end::float8 as value,
+    count(distinct r.contract_id)::int as count, sum(r.direct)::float8 as direct, sum(r.indirect)::float8 as indirect`,
+  kpi3: sql`count(*)::float8 as value, count(*)::int as count`,
+  consultations: sql`count(*)::float8 as value, count(*)::int as count`,
+  needs: sql`count(*)::float8 as value, count(*)::int as count`,
+  conversion: sql`case when count(*) > 0 then floor(count(*) filter (where r.converted) * 1000.0 / count(*)) / 10 end::float8 as value,
+    (count(*) filter (where r.converted))::int as count`,
+  days_to_contract: sql`percentile_disc(0.5) within group (order by r.days)::float8 as value, count(*)::int as count`,
+};
+
+/** A figure: its value (null = no data), how many records, and for money the parts it is made of. */
+export interface Figure {
+  value: number | null;
+  count: number;
+  amount?: number | null;
+  direct?: number | null;
+  indirect?: number | null;
 }
 
-/** Contracts signed in the year that came from a need: days from the need to the signature. */
-function daysToContractOf(fy: number, f: KpiFilter): SQL {
-  return sql`select * from (
-      select c.id as contract_id, c.number, c.title, n.reference_number, (n.created_at at time zone ${JST})::date::text as received_on,
-             c.signed_on::text as signed_on, (c.signed_on - (n.created_at at time zone ${JST})::date) as days, ${contractDims}
-      from contracts c join needs n on n.id = c.need_id join organizations o on o.id = c.institution_id
-      where c.signed_on between ${fyStart(fy)}::date and ${fyEnd(fy)}::date and ${counted(fy)}
-    ) r where ${dimFilter(f, { area: sql`r.area`, institution: sql`r.institution`, block: sql`r.kosen_block`, referral: sql`r.referral_type` })}
-    order by r.number`;
+type FigureRow = Figure & { fiscal_year?: number; key?: string | null };
+
+function tidy(r: FigureRow): Figure {
+  const out: Figure = { value: r.value === null ? null : Number(r.value), count: Number(r.count ?? 0) };
+  for (const k of ["amount", "direct", "indirect"] as const) if (k in r) out[k] = r[k] === null ? 0 : Number(r[k]);
+  // Money sums of no rows are 0, not "no data"; ratios and medians of no rows stay null.
+  if (out.value === null && ["amount"].some((k) => k in r)) out.value = 0;
+  return out;
 }
 
-/** The rows behind a measure for one fiscal year (the drill-down), or null when the measure has no data. */
+/** The figures of a measure for each fiscal year of a range (years without rows included). */
+export async function figuresByYear(
+  db: DbOrTx,
+  code: MeasureCode,
+  range: YearRange,
+  f: KpiFilter = {},
+): Promise<Map<number, Figure>> {
+  const out = new Map<number, Figure>();
+  const rows = rowsSql(code, range, false);
+  if (!rows) {
+    for (let fy = range.from; fy <= range.to; fy++) out.set(fy, { value: null, count: 0 });
+    return out;
+  }
+  const got = await rowsOf<FigureRow>(
+    db,
+    sql`select fy.fy as fiscal_year, agg.* from generate_series(${range.from}::int, ${range.to}::int) as fy(fy)
+        left join lateral (select ${FIGURES[code as Exclude<MeasureCode, "kpi4">]} from (${rows}) r
+                           where r.fiscal_year = fy.fy and ${dimWhere(f)}) agg on true order by fy.fy`,
+  );
+  for (const r of got) out.set(Number(r.fiscal_year), tidy(r));
+  return out;
+}
+
+export async function figureOf(db: DbOrTx, code: MeasureCode, fy: number, f: KpiFilter = {}): Promise<Figure> {
+  return (await figuresByYear(db, code, { from: fy, to: fy }, f)).get(fy)!;
+}
+
+/** A measure of one year broken down by a dimension: one figure per key (area code, institution id, …). */
+export async function figuresBy(
+  db: DbOrTx,
+  code: MeasureCode,
+  fy: number,
+  by: Breakdown,
+  f: KpiFilter = {},
+): Promise<{ key: string | null; figure: Figure }[]> {
+  const rows = rowsSql(code, { from: fy, to: fy }, false);
+  if (!rows) return [];
+  const got = await rowsOf<FigureRow>(
+    db,
+    sql`select r.${sql.raw(by)}::text as key, ${FIGURES[code as Exclude<MeasureCode, "kpi4">]} from (${rows}) r
+        where ${dimWhere(f)} group by 1 order by 1 nulls last`,
+  );
+  return got.map((r) => ({ key: r.key ?? null, figure: tidy(r) }));
+}
+
+/** The rows behind a figure (the drill-down), or null when the measure has no data. */
 export async function measureRows(
   db: DbOrTx,
   code: MeasureCode,
   fy: number,
   f: KpiFilter = {},
+  page: { limit: number; offset: number } = { limit: 100_000, offset: 0 },
 ): Promise<Record<string, unknown>[] | null> {
-  switch (code) {
-    case "kpi1":
-      return rowsOf(db, contractYears(fy, POOLED_KPI_TYPES, f));
-    case "kpi2":
-      return rowsOf(db, contractYears(fy, null, f));
-    case "kpi3":
-      return rowsOf(db, consortiaOf(fy, f));
-    case "kpi4": {
-      const r = await educationClientsByFiscalYear(db, fy, f);
-      return r ? r.rows : null;
-    }
-    case "joint_with_companies":
-      return rowsOf(
-        db,
-        contractYears(
-          fy,
-          JOINT_TYPES,
-          f,
-          sql`exists (select 1 from contract_parties p join organizations po on po.id = p.organization_id where p.contract_id = c.id and p.role in ('sponsor', 'member') and po.type = 'company')`,
-        ),
-      );
-    case "commissioned":
-      return rowsOf(db, contractYears(fy, ["commissioned"], f));
-    case "consultations":
-      return rowsOf(db, consultationsOf(fy, f));
-    case "needs":
-    case "conversion":
-      return rowsOf(db, needsOf(fy, f));
-    case "days_to_contract":
-      return rowsOf(db, daysToContractOf(fy, f));
-  }
-}
-
-/** A figure: its value (null = no data), and for money/counts the parts it is made of. */
-export interface Figure {
-  value: number | null;
-  count: number;
-  amount?: number;
-  direct?: number;
-  indirect?: number;
-}
-
-const sum = (rows: Record<string, unknown>[], k: string) => rows.reduce((a, r) => a + Number(r[k] ?? 0), 0);
-
-/** The figure of a measure from its rows: the one aggregation used by the dashboard and the export. */
-export function figureOf(code: MeasureCode, rows: Record<string, unknown>[] | null): Figure {
-  if (rows === null) return { value: null, count: 0 };
-  switch (code) {
-    case "kpi1":
-    case "joint_with_companies":
-    case "commissioned": {
-      const amount = sum(rows, "total");
-      return { value: amount, count: new Set(rows.map((r) => r.contract_id)).size, amount };
-    }
-    case "kpi2": {
-      const direct = sum(rows, "direct");
-      const indirect = sum(rows, "indirect");
-      // A percentage with one decimal, cut down like money (never rounded up past the target).
-      return {
-        value: direct ? Math.floor((indirect * 1000) / direct) / 10 : null,
-        count: new Set(rows.map((r) => r.contract_id)).size,
-        direct,
-        indirect,
-      };
-    }
-    case "kpi3":
-    case "kpi4":
-    case "consultations":
-    case "needs":
-      return { value: rows.length, count: rows.length };
-    case "conversion": {
-      const converted = rows.filter((r) => r.contract_number).length;
-      return {
-        value: rows.length ? Math.floor((converted * 1000) / rows.length) / 10 : null,
-        count: converted,
-      };
-    }
-    case "days_to_contract": {
-      const days = rows.map((r) => Number(r.days)).sort((a, b) => a - b);
-      if (!days.length) return { value: null, count: 0 };
-      const mid = Math.floor(days.length / 2);
-      const median = days.length % 2 ? days[mid]! : Math.floor((days[mid - 1]! + days[mid]!) / 2);
-      return { value: median, count: days.length };
-    }
-  }
+  const rows = rowsSql(code, { from: fy, to: fy }, true);
+  if (!rows) return null;
+  return rowsOf(
+    db,
+    sql`select r.* from (${rows}) r where ${dimWhere(f)} order by 2, 1 limit ${page.limit} offset ${page.offset}`,
+  );
 }
