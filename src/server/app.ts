@@ -22,6 +22,7 @@ import { catalogPublicRoutes } from "./modules/catalog/routes-public";
 import { SearchCache } from "./modules/catalog/search-cache";
 import { openCallRoutes } from "./modules/contracts/open-call-routes";
 import { contractRoutes } from "./modules/contracts/routes";
+import { kpiRoutes } from "./modules/kpi/routes";
 import { mailRoutes } from "./modules/mail/routes";
 import { matchingRoutes } from "./modules/matching/routes";
 import { needRoutes } from "./modules/needs/routes";
@@ -74,6 +75,7 @@ export function createApp(given: AppDeps) {
   app.route("/api", caseRoutes());
   app.route("/api", contractRoutes());
   app.route("/api", openCallRoutes());
+  app.route("/api", kpiRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -146,6 +146,14 @@ const MATRIX: Record<string, string> = {
   "PUT /api/open-calls/{id}/applications/{applicationId}/review": "Y  Y  -  -  -  Y  -  -",
   "POST /api/open-calls/{id}/applications/{applicationId}/decision": "Y  Y  -  -  -  Y  -  -",
   "POST /api/open-calls/{id}/contract": "Y  Y  -  -  -  Y  -  -",
+  "GET /api/kpi": "Y  Y  -  -  -  Y  -  Y",
+  "GET /api/kpi/rows": "Y  Y  -  -  -  Y  -  Y",
+  "GET /api/kpi/report": "Y  Y  -  -  -  Y  -  Y",
+  "GET /api/kpi/targets/{fy}": "Y  Y  -  -  -  Y  -  Y",
+  "PUT /api/kpi/targets/{fy}": "Y  -  -  -  -  -  -  -",
+  "GET /api/kpi/snapshots": "Y  Y  -  -  -  Y  -  Y",
+  "POST /api/kpi/snapshots": "Y  -  -  -  -  -  -  -",
+  "GET /api/kpi/snapshots/{fy}": "Y  Y  -  -  -  Y  -  Y",
 };
 
 /** The roles allowed by a matrix row, or "public". */

@@ -719,6 +719,77 @@ describe(`contracts (${backendName})`, () => {
     expect((await put(agent, `/api/contracts/${c.id}`, { ...c.input, version: c.version })).status).toBe(403);
   });
 
+  it("an amendment of a pooled contract re-allocates and splits the open years among the parties by their shares", async () => {
+    let c = await ok(
+      await officer.post(
+        "/api/contracts",
+        jointBody({
+          type: "consortium",
+          startDate: "2026-04-01",
+          endDate: "2028-03-31",
+          members: [{ kind: "pi", researcherId: pi }],
+          budget: [
+            { fiscalYear: 2026, ...zeroLines, other: 1_000_000 },
+            { fiscalYear: 2027, ...zeroLines, other: 1_000_000 },
+          ],
+          parties: [
+            {
+              organizationId: companyA,
+              role: "member",
+              contributions: [
+                { fiscalYear: 2026, amount: 975_000 },
+                { fiscalYear: 2027, amount: 975_000 },
+              ],
+            },
+            {
+              organizationId: companyB,
+              role: "member",
+              contributions: [
+                { fiscalYear: 2026, amount: 325_000 },
+                { fiscalYear: 2027, amount: 325_000 },
+              ],
+            },
+          ],
+        }),
+      ),
+      201,
+    );
+    c = await ok(
+      await officer.post(`/api/contracts/${c.id}/transition`, { action: "accept", version: c.version }),
+    );
+    c = await ok(
+      await officer.post(`/api/contracts/${c.id}/transition`, {
+        action: "sign",
+        version: c.version,
+        date: "2026-03-30",
+      }),
+    );
+    await ok(
+      await officer.post(`/api/contracts/${c.id}/amendments`, {
+        version: c.version,
+        effectiveOn: "2027-04-01",
+        reason: "FY2027の増額",
+        content: c.input,
+        reallocate: { ...zeroLines, other: 3_000_000 },
+      }),
+      201,
+    );
+    c = await ok(await officer.get(`/api/contracts/${c.id}`));
+    // FY2026 closed (1,300,000 as before); FY2027 now 2,000,000 direct + 600,000 = 2,600,000, split 3:1.
+    expect(c.budget.map((y: Json) => [y.fiscalYear, y.total])).toEqual([
+      [2026, 1_300_000],
+      [2027, 2_600_000],
+    ]);
+    expect(
+      c.parties
+        .filter((p: Json) => p.role === "member")
+        .map((p: Json) => p.contributions.map((x: Json) => x.amount)),
+    ).toEqual([
+      [975_000, 1_950_000],
+      [325_000, 650_000],
+    ]);
+  });
+
   it("a case that reaches 契約 opens its contract, with the researcher and the company", async () => {
     const admin = await ctx.as("admin");
     const need = await buildNeed(ctx.database.db, {

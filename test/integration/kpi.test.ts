@@ -4,6 +4,7 @@
  * a negotiated rate, an unsigned contract; and the drill-down rows always add up to the figure.
  */
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/auth/policy";
 import { actorFor } from "../../src/server/auth/sessions";
@@ -281,10 +282,119 @@ describe(`KPI definitions (${backendName})`, () => {
     expect(byInstitution).toHaveLength(1);
     expect(byInstitution[0]!.figure).toMatchObject({ value: 30, direct: 5_500_000 });
     const byReferral = await figuresBy(ctx.database.db, "kpi1", 2025, "referral_type");
-    expect(byReferral).toEqual([{ key: "direct", figure: expect.objectContaining({ value: 3_250_000, count: 3 }) }]);
+    expect(byReferral).toEqual([
+      { key: "direct", figure: expect.objectContaining({ value: 3_250_000, count: 3 }) },
+    ]);
     // A trend over years in one query: the same figures as year by year.
     const trend = await figuresByYear(ctx.database.db, "kpi3", { from: 2024, to: 2028 });
     expect([...trend.values()].map((f) => f.value)).toEqual([0, 2, 1, 1, 0]);
     expect(await measureRows(ctx.database.db, "kpi1", 2026, { area: "shinetsu" })).toEqual([]);
+  });
+
+  it("the dashboard, the drill-down, targets, the report and a frozen year, through the API", async () => {
+    const exec = await ctx.as("executive");
+    const admin = await ctx.as("admin");
+    let d = await (await exec.get("/api/kpi?fy=2026")).json();
+    expect(d.kpis.map((k: { code: string; value: number | null }) => [k.code, k.value])).toEqual([
+      ["kpi1", 4_550_000],
+      ["kpi2", 30],
+      ["kpi3", 1],
+      ["kpi4", null],
+    ]);
+    expect(d.kpis[0].target).toBe(350_000_000);
+    expect(d.kpis[2].trend.map((t: { value: number }) => t.value)).toEqual([0, 0, 0, 2, 1]);
+    expect(d.breakdowns.kpi1.area).toEqual([
+      {
+        key: "tokai",
+        label: { ja: expect.any(String), en: expect.any(String) },
+        figure: expect.objectContaining({ value: 4_550_000 }),
+      },
+    ]);
+    // Every figure drills down to rows that add up to it.
+    const drill = await (await exec.get("/api/kpi/rows?measure=kpi2&fy=2026")).json();
+    expect(drill.figure).toMatchObject({ value: 30, direct: 5_500_000, indirect: 1_650_000 });
+    expect(drill.rows.reduce((a: number, r: { direct: number }) => a + r.direct, 0)).toBe(5_500_000);
+    expect(drill.rows.map((r: { title: string }) => r.title).sort()).toEqual(["A", "B", "D", "G"]);
+
+    // Targets per year: only admins set them.
+    expect((await exec.fetch("/api/kpi/targets/2026", { method: "PUT", json: { kpi3: 8 } })).status).toBe(
+      403,
+    );
+    await admin.fetch("/api/kpi/targets/2026", { method: "PUT", json: { kpi3: 8 } });
+    d = await (await exec.get("/api/kpi?fy=2026")).json();
+    expect(d.kpis[2].target).toBe(8);
+
+    // The report: a summary and a sheet per measure with its records, checked cell by cell.
+    const res = await exec.get("/api/kpi/report?fy=2026&format=xlsx");
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const summary = wb.getWorksheet("概要")!;
+    expect(String(summary.getCell("A1").value)).toContain("令和8年度");
+    const rowOf = (label: string) =>
+      summary.getColumn(1).values.findIndex((v) => String(v).startsWith(label));
+    const r1 = rowOf("① ");
+    expect(summary.getCell(r1, 2).value).toBe(4_550_000);
+    expect(summary.getCell(r1, 4).value).toBe(350_000_000);
+    expect(summary.getCell(rowOf("② "), 2).value).toBe(30);
+    expect(summary.getCell(rowOf("③ "), 4).value).toBe(8);
+    expect(summary.getCell(rowOf("④ "), 2).value).toBe("データなし");
+    const sheet1 = wb.worksheets.find((w) => w.name.startsWith("① "))!;
+    expect(sheet1.getRow(3).values).toEqual(expect.arrayContaining(["契約番号", "題目", "合計"]));
+    const titles = [4, 5].map((n) => sheet1.getRow(n).getCell(2).value).sort();
+    expect(titles).toEqual(["A", "D"]);
+    expect(sheet1.pageSetup.orientation).toBe("landscape");
+    const csv = await (await exec.get("/api/kpi/report?fy=2026&format=csv")).text();
+    expect(csv).toContain("kpi1,① 協働拠出金型共同研究の受入額,2026,4550000");
+
+    // A closed year is frozen once; a contract entered later changes the live figure, not the snapshot.
+    expect((await admin.post("/api/kpi/snapshots", { fiscalYear: 2026 })).status).toBe(400);
+    expect((await admin.post("/api/kpi/snapshots", { fiscalYear: 2025 })).status).toBe(201);
+    expect((await admin.post("/api/kpi/snapshots", { fiscalYear: 2025 })).status).toBe(409);
+    const tut = (await ctx.institution("tut")).id;
+    const late = await createContract({
+      db: ctx.database.db,
+      actor,
+      input: {
+        type: "pooled",
+        institutionId: tut,
+        title: "H（後日登録）",
+        startDate: "2025-04-01",
+        endDate: "2026-03-31",
+        rateStep: 1,
+        taxRateBp: 1000,
+        members: [{ kind: "pi", researcherId: (await ctx.database.db.select().from(researchers))[0]!.id }],
+        parties: [
+          {
+            organizationId: (await ctx.buildOrganization()).id,
+            role: "member",
+            contributions: [{ fiscalYear: 2025, amount: 130_000 }],
+          },
+        ],
+        budget: [{ fiscalYear: 2025, ...z, other: 100_000 }],
+      },
+    });
+    let row = await getContract({ db: ctx.database.db, actor, id: late.id });
+    await transitionContract({
+      db: ctx.database.db,
+      actor,
+      id: late.id,
+      input: { action: "accept", version: row.version },
+    });
+    row = await getContract({ db: ctx.database.db, actor, id: late.id });
+    await transitionContract({
+      db: ctx.database.db,
+      actor,
+      id: late.id,
+      input: { action: "sign", version: row.version, date: "2026-05-01" },
+    });
+    const snap = await (await exec.get("/api/kpi/snapshots/2025")).json();
+    const k1 = snap.diff.find((x: { code: string }) => x.code === "kpi1");
+    expect(k1.frozen.value).toBe(3_250_000);
+    expect(k1.live.value).toBe(3_380_000);
+    expect(k1.changed).toBe(true);
+    expect(k1.added.map((r: { title: string }) => r.title)).toEqual(["H（後日登録）"]);
+    expect(k1.removed).toEqual([]);
+    expect(snap.diff.find((x: { code: string }) => x.code === "kpi3").changed).toBe(false);
   });
 });

@@ -92,6 +92,10 @@ export const PERMISSIONS = {
   "opencalls:manage": ["admin", "coordinator", "contract_officer"],
   /** Apply to a published open call as a signed-in company member (new companies apply publicly). */
   "opencalls:apply": ["company_member"],
+  /** The KPI dashboard, drill-down, report and snapshots (programme-wide figures). */
+  "kpi:read": ["admin", "coordinator", "contract_officer", "executive"],
+  /** KPI targets per fiscal year; freezing a closed year's snapshot. */
+  "kpi:configure": ["admin"],
   /** The outbox: every mail kept or sent, with its text and delivery errors. */
   "mail:read": ["admin"],
   /** Send a failed or outbox-only mail again. */

@@ -1452,3 +1452,28 @@ export const invoicePayments = pgTable(
     check("invoice_payments_amount_check", sql`${t.amount} > 0`),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------------
+// KPIs (src/server/modules/kpi): targets per fiscal year, frozen snapshots of closed years.
+
+/** An admin's target for a KPI in a fiscal year (absent: the programme's default). */
+export const kpiTargets = pgTable(
+  "kpi_targets",
+  {
+    fiscalYear: smallint().notNull(),
+    code: text().notNull(),
+    target: doublePrecision().notNull(),
+    updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.fiscalYear, t.code] }), check("kpi_targets_target_check", sql`${t.target} >= 0`)],
+);
+
+/** The figures and the rows behind them of a closed fiscal year, as they were when frozen; never updated. */
+export const kpiSnapshots = pgTable("kpi_snapshots", {
+  fiscalYear: smallint().primaryKey(),
+  figures: jsonb().$type<Record<string, unknown>>().notNull(),
+  rows: jsonb().$type<Record<string, unknown[] | null>>().notNull(),
+  takenBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  takenAt: createdAt(),
+});

@@ -722,8 +722,16 @@ export async function amendContract(opts: { db: Db; actor: Actor; id: string; in
   });
   // Pooled contracts re-allocated without new contributions: each open year split by the parties' shares.
   if (input.reallocate && isPooledType(row.type as ContractType)) {
+    // The years' totals first, planned as with a single payer (no contributions to check yet).
+    const firstPayer = content.parties.find((p) => (PAYING_ROLES as readonly string[]).includes(p.role));
     const pre = planContract(
-      { ...content, parties: content.parties.map((p) => ({ ...p, contributions: [] })) },
+      {
+        ...content,
+        parties: [
+          ...content.parties.filter((p) => !(PAYING_ROLES as readonly string[]).includes(p.role)),
+          ...(firstPayer ? [{ ...firstPayer, contributions: [] }] : []),
+        ],
+      },
       { ...facts, type: "joint" },
     );
     if (!Array.isArray(pre)) {

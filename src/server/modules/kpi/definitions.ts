@@ -69,10 +69,11 @@ function counted(fy: SQL): SQL {
     or (c.status = 'cancelled' and c.signed_on is not null and c.cancelled_on > ${fyEndOf(fy)}))`;
 }
 
-const typeIn = (types: readonly string[]) => sql`c.type in (${sql.join(
-  types.map((t) => sql`${t}`),
-  sql`, `,
-)})`;
+const typeIn = (types: readonly string[]) =>
+  sql`c.type in (${sql.join(
+    types.map((t) => sql`${t}`),
+    sql`, `,
+  )})`;
 
 /** How the need behind a contract (alias c) came in: the referral partner's organisation type, or direct. */
 const contractReferral = sql`coalesce((select ro.type from needs n2 join organizations ro on ro.id = n2.referral_organization_id where n2.id = c.need_id), 'direct')`;
@@ -115,6 +116,12 @@ export function educationClientsByFiscalYear(_range: YearRange, _detail: boolean
   return null;
 }
 
+/*
+ * Needs and consultations are listed by reference number, date, area and referral type only: their titles
+ * may be confidential (a need's viewers are decided by policy.needView), and the KPI screens are read by
+ * the council.
+ */
+
 /** The rows behind a measure over a range of fiscal years, with `fiscal_year` and the four dimensions. */
 export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): SQL | null {
   switch (code) {
@@ -140,7 +147,7 @@ export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): S
     case "consultations":
       return sql`select m.id as meeting_id, ${fyOfTs(sql`m.starts_at`)} as fiscal_year, n.area_code as area, null::uuid as institution,
           null::text as kosen_block, coalesce(ro.type, 'direct') as referral_type
-          ${detail ? sql`, n.reference_number, n.title, m.title as meeting, (m.starts_at at time zone 'Asia/Tokyo')::date::text as held_on` : sql``}
+          ${detail ? sql`, n.reference_number, (m.starts_at at time zone 'Asia/Tokyo')::date::text as held_on, m.mode` : sql``}
         from case_meetings m join cases k on k.id = m.case_id join needs n on n.id = k.need_id
         left join organizations ro on ro.id = n.referral_organization_id
         where m.status = 'held' and ${fyOfTs(sql`m.starts_at`)} between ${range.from} and ${range.to}`;
@@ -149,7 +156,7 @@ export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): S
       return sql`select n.id as need_id, ${fyOfTs(sql`n.created_at`)} as fiscal_year, n.area_code as area, null::uuid as institution,
           null::text as kosen_block, coalesce(ro.type, 'direct') as referral_type,
           exists (select 1 from contracts c where c.need_id = n.id and ${counted(fyOfTs(sql`n.created_at`))}) as converted
-          ${detail ? sql`, n.reference_number, n.title, (n.created_at at time zone 'Asia/Tokyo')::date::text as received_on` : sql``}
+          ${detail ? sql`, n.reference_number, (n.created_at at time zone 'Asia/Tokyo')::date::text as received_on` : sql``}
         from needs n left join organizations ro on ro.id = n.referral_organization_id
         where ${fyOfTs(sql`n.created_at`)} between ${range.from} and ${range.to}`;
     case "days_to_contract":
@@ -195,7 +202,8 @@ type FigureRow = Figure & { fiscal_year?: number; key?: string | null };
 
 function tidy(r: FigureRow): Figure {
   const out: Figure = { value: r.value === null ? null : Number(r.value), count: Number(r.count ?? 0) };
-  for (const k of ["amount", "direct", "indirect"] as const) if (k in r) out[k] = r[k] === null ? 0 : Number(r[k]);
+  for (const k of ["amount", "direct", "indirect"] as const)
+    if (k in r) out[k] = r[k] === null ? 0 : Number(r[k]);
   // Money sums of no rows are 0, not "no data"; ratios and medians of no rows stay null.
   if (out.value === null && ["amount"].some((k) => k in r)) out.value = 0;
   return out;
@@ -224,7 +232,12 @@ export async function figuresByYear(
   return out;
 }
 
-export async function figureOf(db: DbOrTx, code: MeasureCode, fy: number, f: KpiFilter = {}): Promise<Figure> {
+export async function figureOf(
+  db: DbOrTx,
+  code: MeasureCode,
+  fy: number,
+  f: KpiFilter = {},
+): Promise<Figure> {
   return (await figuresByYear(db, code, { from: fy, to: fy }, f)).get(fy)!;
 }
 
