@@ -1,6 +1,7 @@
 import { casesEn } from "./cases.en";
 import { contractsEn } from "./contracts.en";
 import type { Resources } from "./ja";
+import { kpiEn } from "./kpi.en";
 import { opencallsEn } from "./opencalls.en";
 
 /** English. Must have every key of ja.ts. */
@@ -728,4 +729,5 @@ export const en: Resources = {
   ...casesEn,
   ...contractsEn,
   ...opencallsEn,
+  ...kpiEn,
 };

@@ -1,5 +1,6 @@
 import { casesJa } from "./cases.ja";
 import { contractsJa } from "./contracts.ja";
+import { kpiJa } from "./kpi.ja";
 import { opencallsJa } from "./opencalls.ja";
 
 /** Japanese: the default language. Every key here must exist in en.ts (the type enforces it). */
@@ -716,6 +717,7 @@ export const ja = {
   ...casesJa,
   ...contractsJa,
   ...opencallsJa,
+  ...kpiJa,
 };
 
 export type Resources = typeof ja;
