@@ -18,6 +18,9 @@ import { ImportsPage } from "./pages/ImportsPage";
 import { InquiriesPage } from "./pages/InquiriesPage";
 import { InvitePage } from "./pages/InvitePage";
 import { InvoicesPage } from "./pages/InvoicesPage";
+import { KpiDashboardPage } from "./pages/KpiDashboardPage";
+import { KpiRowsPage } from "./pages/KpiRowsPage";
+import { KpiSnapshotPage } from "./pages/KpiSnapshotPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NeedDetailPage } from "./pages/NeedDetailPage";
 import { NeedListPage } from "./pages/NeedListPage";
@@ -226,6 +229,9 @@ export function App() {
         element={signedIn(<ContractEditPage mode="amend" />, "contracts:manage")}
       />
       <Route path="/invoices" element={signedIn(<InvoicesPage />, "contracts:read")} />
+      <Route path="/kpi" element={signedIn(<KpiDashboardPage />, "kpi:read")} />
+      <Route path="/kpi/rows" element={signedIn(<KpiRowsPage />, "kpi:read")} />
+      <Route path="/kpi/snapshots/:fy" element={signedIn(<KpiSnapshotPage />, "kpi:read")} />
       <Route
         path="*"
         element={

@@ -4,6 +4,7 @@ import {
   IconApi,
   IconBuildingCommunity,
   IconBulb,
+  IconChartBar,
   IconChartDots,
   IconChevronDown,
   IconClipboardCheck,
@@ -64,6 +65,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       show: can("contracts:read"),
     },
     { to: "/referrals", label: t("nav.referrals"), icon: IconChartDots, show: can("cases:progress") },
+    { to: "/kpi", label: t("kpi.nav"), icon: IconChartBar, show: can("kpi:read") },
     {
       to: "/open-calls",
       label: t("opencalls.nav.list"),
