@@ -99,7 +99,8 @@ export function KpiAdmin({ data, calendar }: { data: KpiDashboard; calendar: Cal
     modals.openConfirmModal({
       title: t("kpi.admin.freeze", { year }),
       children: <Text size="sm">{t("kpi.admin.freezeConfirm", { year })}</Text>,
-      labels: { confirm: t("kpi.admin.frozenDone"), cancel: t("common.cancel") },
+      labels: { confirm: t("kpi.admin.freezeAction"), cancel: t("common.cancel") },
+      confirmProps: { color: "orange" },
       onConfirm: async () => {
         try {
           await api(`/api/kpi/snapshots`, { method: "POST", body: { fiscalYear: fy } });

@@ -96,7 +96,7 @@ export const kpiEn: typeof kpiJa = {
       amountOf: "amount",
     },
     breakdown: {
-      title: "Breakdown ({{year}})",
+      title: "Breakdown, {{year}}",
       by: "Break down by",
       area: "Area",
       institution: "Institution",
@@ -135,6 +135,7 @@ export const kpiEn: typeof kpiJa = {
       freezeNotClosed: "{{year}} has not ended yet; it can be frozen from the day after the year ends.",
       frozen: "{{year}} was frozen on {{at}}",
       frozenDone: "Frozen",
+      freezeAction: "Freeze",
       openSnapshot: "Compare frozen and live figures",
       snapshots: "Frozen years",
       noSnapshots: "No year has been frozen yet.",
@@ -151,6 +152,7 @@ export const kpiEn: typeof kpiJa = {
       none: "No records.",
       kpi4: "There is no data on paid education packages yet (counted once the education module exists).",
       converted: "Led to a contract",
+      convertedOf: "{{count}} of {{total}} needs led to a contract",
       rowsCount: "{{count}} records",
       ratioCheck: "Σ indirect {{indirect}} ÷ Σ direct {{direct}} = {{value}}",
       columns: {

@@ -131,6 +131,7 @@ export const kpiJa = {
       freezeNotClosed: "{{year}}はまだ終わっていないため、確定できません（年度末の翌日から確定できます）。",
       frozen: "{{year}}の数値は {{at}} に確定済みです",
       frozenDone: "確定しました",
+      freezeAction: "確定する",
       openSnapshot: "確定値と現在値を比べる",
       snapshots: "確定済みの年度",
       noSnapshots: "確定済みの年度はまだありません。",
@@ -147,6 +148,7 @@ export const kpiJa = {
       none: "該当する記録はありません。",
       kpi4: "有償教育パッケージのデータはまだありません（教育モジュールの導入後に集計されます）。",
       converted: "契約に至った",
+      convertedOf: "受付 {{total}}件のうち、契約に至ったもの {{count}}件",
       rowsCount: "明細 {{count}}件",
       ratioCheck: "Σ間接経費 {{indirect}} ÷ Σ直接経費 {{direct}} = {{value}}",
       columns: {

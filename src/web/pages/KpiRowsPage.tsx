@@ -47,6 +47,16 @@ const Head = ({ children }: { children: ReactNode }) => (
     {children}
   </Text>
 );
+/**
+ * The page's records by number (contracts) or reference number and date (needs, consultations): the server
+ * pages them by fiscal year and id, which reads as no order at all.
+ */
+const sortRows = (rows: KpiRow[]) =>
+  [...rows].sort((a, b) =>
+    `${a.number ?? a.reference_number ?? ""} ${a.held_on ?? ""}`.localeCompare(
+      `${b.number ?? b.reference_number ?? ""} ${b.held_on ?? ""}`,
+    ),
+  );
 const str = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v ?? 0));
 
@@ -90,7 +100,7 @@ export function KpiRowsPage() {
         !rows.error && <PageLoader />
       ) : (
         <>
-          <Figure measure={measure} data={data} />
+          <Figure measure={measure} data={data} total={total} />
           <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />} p="xs">
             <Text size="sm" fw={600}>
               {t("kpi.rows.definition")}
@@ -110,7 +120,7 @@ export function KpiRowsPage() {
             <RecordsTable
               measure={measure}
               data={data}
-              rows={data.rows}
+              rows={sortRows(data.rows)}
               total={total}
               page={page}
               onPage={(p) => url.set({ page: String(p) })}
@@ -153,7 +163,7 @@ function FilterBadges({ filters }: { filters: Partial<Record<(typeof FILTER_KEYS
 }
 
 /** The figure, as on the dashboard card, with what it is made of. */
-function Figure({ measure, data }: { measure: MeasureCode; data: KpiRows }) {
+function Figure({ measure, data, total }: { measure: MeasureCode; data: KpiRows; total: number }) {
   const { t } = useTranslation();
   const { locale } = useFormat();
   const f = data.figure;
@@ -170,8 +180,10 @@ function Figure({ measure, data }: { measure: MeasureCode; data: KpiRows }) {
   else if (unit === "yen" || unit === "percent" || unit === "days")
     parts =
       measure === "conversion"
-        ? `${t("kpi.rows.converted")}: ${formatValue("count", f.count, locale)}`
-        : t("kpi.records", { count: f.count });
+        ? t("kpi.rows.convertedOf", { count: f.count, total })
+        : CONTRACT_YEAR_MEASURES.includes(measure) || measure === "days_to_contract"
+          ? t("kpi.contracts", { count: f.count })
+          : t("kpi.records", { count: f.count });
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="xs" c="dimmed">

@@ -44,12 +44,12 @@ export function KpiSnapshotPage() {
         : (formatValue(UNIT[code], v, locale) ?? t("kpi.noData"))
       : str(v);
 
-  /** Live minus frozen: +2,600,000円, −1件, +0.5pt; blank when either has no value or they are equal. */
+  /** Live minus frozen: +2,600,000円, −1件, +0.5pt; blank when either has no value or they are equal (the badge says so). */
   const difference = (code: string, frozen: number | null | undefined, live: number | null | undefined) => {
     if (!isMeasure(code) || frozen === null || frozen === undefined || live === null || live === undefined)
       return "";
     const d = live - frozen;
-    if (d === 0) return "±0";
+    if (d === 0) return "";
     const sign = d > 0 ? "+" : "−";
     const unit = UNIT[code];
     const abs = Math.abs(d);
