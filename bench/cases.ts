@@ -12,21 +12,17 @@
  * folder) for a look at the query plans.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { serve } from "@hono/node-server";
-import pg from "pg";
 import { createApp } from "../src/server/app";
-import { prepareDatabase } from "../src/server/boot";
 import { loadConfig } from "../src/server/config";
 import type { Database } from "../src/server/db/client";
 import { organizations } from "../src/server/db/schema";
 import { CLOSE_REASONS, DEFAULT_STAGES } from "../src/server/modules/cases/codes";
 import { searchFields } from "../src/server/modules/organizations/repository";
 import { createUser } from "../src/server/modules/users/service";
-import { machine, percentile } from "./lib";
+import { insertJson, machine, openTarget, percentile, rand, signIn } from "./lib";
 
 const NEEDS = 20_000;
 const EVENTS_PER_CASE = 10; // on average: 5 … 15, exactly 200,000 in all
@@ -40,15 +36,6 @@ const DAY = 86_400_000;
 
 // --- a small deterministic random source ------------------------------------------------------------
 
-let seed = 20261125;
-function rand(): number {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
 function weighted<T>(items: readonly (readonly [T, number])[]): T {
   let r = rand() * items.reduce((n, [, w]) => n + w, 0);
@@ -212,74 +199,6 @@ const END_STAGES: readonly (readonly [string, number])[] = [
 const iso = (t: number) => new Date(t).toISOString();
 const dateOnly = (t: number) => new Date(t + 9 * 3600_000).toISOString().slice(0, 10);
 const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
-
-// --- the database ----------------------------------------------------------------------------------
-
-interface Target {
-  database: Database;
-  label: string;
-  cleanup(): Promise<void>;
-}
-
-async function openTarget(): Promise<Target> {
-  const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  const config = loadConfig({ KYOSO_DEMO: "off" });
-  const keep = !!process.env.BENCH_KEEP;
-  if (!server) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kyoso-bench-cases-"));
-    const database = await prepareDatabase({ ...config, databaseUrl: undefined, dataDir: dir }, "bench");
-    return {
-      database,
-      label: `embedded PGlite in ${dir}`,
-      async cleanup() {
-        await database.close();
-        if (keep) console.log(`kept the database folder ${dir}`);
-        else fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = async (text: string) => {
-    const c = new pg.Client({ connectionString: server });
-    await c.connect();
-    try {
-      await c.query(text);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`drop database if exists ${PG_DB} with (force)`);
-  await admin(`create database ${PG_DB}`);
-  const u = new URL(server);
-  u.pathname = `/${PG_DB}`;
-  const database = await prepareDatabase({ ...config, databaseUrl: u.toString() }, "bench");
-  return {
-    database,
-    label: `PostgreSQL, database ${PG_DB} (created for this run, dropped afterwards)`,
-    async cleanup() {
-      await database.close();
-      if (keep) console.log(`kept the database ${u}`);
-      else await admin(`drop database if exists ${PG_DB} with (force)`);
-    },
-  };
-}
-
-/** Inserts rows given as JSON objects through jsonb_to_recordset, `batch` at a time. */
-async function insertJson(
-  database: Database,
-  table: string,
-  columns: Record<string, string>,
-  rows: Record<string, unknown>[],
-  batch = 2000,
-) {
-  const names = Object.keys(columns);
-  const defs = names.map((n) => `${n} ${columns[n]}`).join(", ");
-  for (let i = 0; i < rows.length; i += batch) {
-    await database.query(
-      `insert into ${table} (${names.join(", ")}) select ${names.join(", ")} from jsonb_to_recordset($1::jsonb) as x(${defs})`,
-      [JSON.stringify(rows.slice(i, i + batch))],
-    );
-  }
-}
 
 interface People {
   coordinator: { id: string; email: string };
@@ -586,18 +505,6 @@ async function generate(database: Database, now: number): Promise<People> {
 
 // --- HTTP --------------------------------------------------------------------------------------------
 
-async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
-  const m = /kyoso_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "");
-  if (!m) throw new Error("no session cookie");
-  return `kyoso_session=${m[1]}`;
-}
-
 interface Scenario {
   label: string;
   cookie: string;
@@ -647,7 +554,7 @@ async function measure(base: string, s: Scenario): Promise<Result> {
 async function main() {
   const started = performance.now();
   console.log(`kyoso case board and list benchmark — ${machine()}`);
-  const target = await openTarget();
+  const target = await openTarget(PG_DB, "kyoso-bench-cases-");
   console.log(`database: ${target.label}`);
   const load = () => os.loadavg()[0]!.toFixed(2);
   console.log(`load average (1 min) at the start: ${load()}`);
@@ -678,8 +585,8 @@ async function main() {
       );
     });
     const base = `http://127.0.0.1:${port}`;
-    const coordinator = await signIn(base, people.coordinator.email);
-    const admin = await signIn(base, people.admin.email);
+    const coordinator = await signIn(base, people.coordinator.email, PASSWORD);
+    const admin = await signIn(base, people.admin.email, PASSWORD);
 
     const caseIds = (
       await database.query<{ id: string }>(

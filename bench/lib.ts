@@ -1,8 +1,13 @@
 /** Shared helpers for the benchmark scripts: child processes of the real CLI/server, load, percentiles. */
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { prepareDatabase } from "../src/server/boot";
+import { loadConfig } from "../src/server/config";
+import type { Database } from "../src/server/db/client";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -102,3 +107,100 @@ export async function load(urls: string[], opts: { concurrency: number; total: n
 }
 
 export const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+// --- a small deterministic random source (mulberry32), shared by the generators ----------------------
+
+let seed = 20261125;
+export function rand(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+// --- the database of a benchmark -----------------------------------------------------------------------
+
+export interface Target {
+  database: Database;
+  label: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A new database for a benchmark: embedded PGlite in a temporary folder, or, with BENCH_DATABASE_URL (or
+ * DATABASE_URL), a database `pgDb` of its own on that PostgreSQL server, created for the run and dropped
+ * afterwards. BENCH_KEEP=1 keeps it.
+ */
+export async function openTarget(pgDb: string, folderPrefix: string): Promise<Target> {
+  const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  const config = loadConfig({ KYOSO_DEMO: "off" });
+  const keep = !!process.env.BENCH_KEEP;
+  if (!server) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
+    const database = await prepareDatabase({ ...config, databaseUrl: undefined, dataDir: dir }, "bench");
+    return {
+      database,
+      label: `embedded PGlite in ${dir}`,
+      async cleanup() {
+        await database.close();
+        if (keep) console.log(`kept the database folder ${dir}`);
+        else fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const admin = async (text: string) => {
+    const c = new pg.Client({ connectionString: server });
+    await c.connect();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`drop database if exists ${pgDb} with (force)`);
+  await admin(`create database ${pgDb}`);
+  const u = new URL(server);
+  u.pathname = `/${pgDb}`;
+  const database = await prepareDatabase({ ...config, databaseUrl: u.toString() }, "bench");
+  return {
+    database,
+    label: `PostgreSQL, database ${pgDb} (created for this run, dropped afterwards)`,
+    async cleanup() {
+      await database.close();
+      if (keep) console.log(`kept the database ${u}`);
+      else await admin(`drop database if exists ${pgDb} with (force)`);
+    },
+  };
+}
+
+/** Inserts rows given as JSON objects through jsonb_to_recordset, `batch` at a time. */
+export async function insertJson(
+  database: Database,
+  table: string,
+  columns: Record<string, string>,
+  rows: Record<string, unknown>[],
+  batch = 2000,
+) {
+  const names = Object.keys(columns);
+  const defs = names.map((n) => `${n} ${columns[n]}`).join(", ");
+  for (let i = 0; i < rows.length; i += batch) {
+    await database.query(
+      `insert into ${table} (${names.join(", ")}) select ${names.join(", ")} from jsonb_to_recordset($1::jsonb) as x(${defs})`,
+      [JSON.stringify(rows.slice(i, i + batch))],
+    );
+  }
+}
+
+/** Signs in over HTTP; the session cookie. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
+  const m = /kyoso_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "");
+  if (!m) throw new Error("no session cookie");
+  return `kyoso_session=${m[1]}`;
+}

@@ -315,6 +315,12 @@ describe(`KPI definitions (${backendName})`, () => {
     expect(drill.figure).toMatchObject({ value: 30, direct: 5_500_000, indirect: 1_650_000 });
     expect(drill.rows.reduce((a: number, r: { direct: number }) => a + r.direct, 0)).toBe(5_500_000);
     expect(drill.rows.map((r: { title: string }) => r.title).sort()).toEqual(["A", "B", "D", "G"]);
+    expect(drill.total).toBe(4);
+    // Listed by contract number, a page at a time.
+    const numbers = drill.rows.map((r: { number: string }) => r.number);
+    expect(numbers).toEqual([...numbers].sort());
+    const page2 = await (await exec.get("/api/kpi/rows?measure=kpi2&fy=2026&pageSize=3&page=2")).json();
+    expect(page2.rows.map((r: { number: string }) => r.number)).toEqual([numbers[3]]);
 
     // Targets per year: only admins set them.
     expect((await exec.fetch("/api/kpi/targets/2026", { method: "PUT", json: { kpi3: 8 } })).status).toBe(
@@ -351,6 +357,8 @@ describe(`KPI definitions (${backendName})`, () => {
     expect((await admin.post("/api/kpi/snapshots", { fiscalYear: 2026 })).status).toBe(400);
     expect((await admin.post("/api/kpi/snapshots", { fiscalYear: 2025 })).status).toBe(201);
     expect((await admin.post("/api/kpi/snapshots", { fiscalYear: 2025 })).status).toBe(409);
+    const before = await (await exec.get("/api/kpi?fy=2025")).json();
+    expect(before.kpis[0].value).toBe(3_250_000);
     const tut = (await ctx.institution("tut")).id;
     const late = await createContract({
       db: ctx.database.db,
@@ -388,6 +396,8 @@ describe(`KPI definitions (${backendName})`, () => {
       id: late.id,
       input: { action: "sign", version: row.version, date: "2026-05-01" },
     });
+    // The cached dashboard of FY2025 is retired by the write (its KPI generation moved on).
+    expect((await (await exec.get("/api/kpi?fy=2025")).json()).kpis[0].value).toBe(3_380_000);
     const snap = await (await exec.get("/api/kpi/snapshots/2025")).json();
     const k1 = snap.diff.find((x: { code: string }) => x.code === "kpi1");
     expect(k1.frozen.value).toBe(3_250_000);

@@ -35,10 +35,10 @@ async function rows<T>(db: Db | Tx, q: ReturnType<typeof sql>): Promise<T[]> {
 
 /**
  * Derived state, not written to backups and not truncated by a restore: the catalogue generation (kept by
- * the database itself) and the semantic stage's vectors (recomputed from the texts; a stored vector is
+ * the database itself; likewise the KPI generation) and the semantic stage's vectors (recomputed from the texts; a stored vector is
  * only used while its text hash still matches, so vectors left from before a restore are harmless).
  */
-const NOT_BACKED_UP = new Set(["catalog_state", "match_vectors"]);
+const NOT_BACKED_UP = new Set(["catalog_state", "kpi_state", "match_vectors"]);
 
 /** Tables of the public schema that backups hold, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(db: Db | Tx): Promise<string[]> {

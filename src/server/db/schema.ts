@@ -1220,6 +1220,7 @@ export const contracts = pgTable(
     index("contracts_institution_idx").on(t.institutionId),
     index("contracts_status_idx").on(t.status),
     index("contracts_case_idx").on(t.caseId),
+    index("contracts_need_idx").on(t.needId),
     index("contracts_start_idx").on(t.startDate),
     check("contracts_type_check", inList(t.type, CONTRACT_TYPES)),
     check("contracts_status_check", inList(t.status, CONTRACT_STATUSES)),
@@ -1466,7 +1467,10 @@ export const kpiTargets = pgTable(
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.fiscalYear, t.code] }), check("kpi_targets_target_check", sql`${t.target} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.fiscalYear, t.code] }),
+    check("kpi_targets_target_check", sql`${t.target} >= 0`),
+  ],
 );
 
 /** The figures and the rows behind them of a closed fiscal year, as they were when frozen; never updated. */
@@ -1477,3 +1481,16 @@ export const kpiSnapshots = pgTable("kpi_snapshots", {
   takenBy: uuid().references(() => users.id, { onDelete: "set null" }),
   takenAt: createdAt(),
 });
+
+/**
+ * A counter raised (once per transaction) by statement triggers on every table behind the KPI figures
+ * (migration kpi_state), so cached dashboards of an older generation are never served.
+ */
+export const kpiState = pgTable(
+  "kpi_state",
+  {
+    id: smallint().primaryKey().default(1),
+    generation: integer().notNull().default(0),
+  },
+  (t) => [check("kpi_state_single_row", sql`${t.id} = 1`)],
+);

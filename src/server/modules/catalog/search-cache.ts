@@ -23,11 +23,18 @@ export class SearchCache<T = unknown> {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly maxEntries = 2000) {}
+  /**
+   * `readGeneration`: the counter the answers belong to (the catalogue's by default; the KPIs have their
+   * own, raised by the same kind of triggers on the tables behind them).
+   */
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly readGeneration: (db: DbOrTx) => Promise<number | null> = catalogGeneration,
+  ) {}
 
   /** The cached answer, or computes, stores and returns it. */
   async through(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
-    const generation = await catalogGeneration(db);
+    const generation = await this.readGeneration(db);
     if (generation === null) return compute();
     if (generation !== this.generation) {
       this.entries.clear();

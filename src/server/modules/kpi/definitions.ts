@@ -76,7 +76,9 @@ const typeIn = (types: readonly string[]) =>
   )})`;
 
 /** How the need behind a contract (alias c) came in: the referral partner's organisation type, or direct. */
-const contractReferral = sql`coalesce((select ro.type from needs n2 join organizations ro on ro.id = n2.referral_organization_id where n2.id = c.need_id), 'direct')`;
+const contractReferral = sql`coalesce(ro.type, 'direct')`;
+/** The joins `contractReferral` reads (a contract's need, and its referral partner). */
+const referralJoins = sql`left join needs n2 on n2.id = c.need_id left join organizations ro on ro.id = n2.referral_organization_id`;
 
 function dimWhere(f: KpiFilter): SQL {
   const parts: SQL[] = [sql`true`];
@@ -100,12 +102,13 @@ function contractYears(range: YearRange, types: readonly string[] | null, extra:
           : sql``
       }
     from contract_budget_years y join contracts c on c.id = y.contract_id join organizations o on o.id = c.institution_id
+    ${referralJoins}
     where y.fiscal_year between ${range.from} and ${range.to} and ${counted(sql`y.fiscal_year`)}
       and ${types ? typeIn(types) : sql`true`} and ${extra}`;
 }
 
-const withCompanyPayer = sql`exists (select 1 from contract_parties p join organizations po on po.id = p.organization_id
-  where p.contract_id = c.id and p.role in ('sponsor', 'member') and po.type = 'company')`;
+const withCompanyPayer = sql`c.id in (select p.contract_id from contract_parties p join organizations po on po.id = p.organization_id
+  where p.role in ('sponsor', 'member') and po.type = 'company')`;
 
 /**
  * KPI ④'s rows: the distinct client institutions (companies, public bodies) with a paid education package in
@@ -138,7 +141,7 @@ export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): S
       return sql`select c.id as contract_id, fy.fy as fiscal_year, c.total::float8 as total,
           o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
           ${detail ? sql`, c.number, c.title, c.status, o.name_ja as institution_name, c.start_date::text as start_date, c.end_date::text as end_date` : sql``}
-        from contracts c join organizations o on o.id = c.institution_id
+        from contracts c join organizations o on o.id = c.institution_id ${referralJoins}
         join lateral generate_series(greatest(${range.from}, ${fyOfTs(sql`c.start_date::timestamp at time zone 'Asia/Tokyo'`)}),
                                      least(${range.to}, ${fyOfTs(sql`c.end_date::timestamp at time zone 'Asia/Tokyo'`)})) as fy(fy) on true
         where c.type = 'consortium' and ${counted(sql`fy.fy`)}`;
@@ -165,6 +168,7 @@ export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): S
           o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
           ${detail ? sql`, c.number, c.title, n.reference_number, (n.created_at at time zone 'Asia/Tokyo')::date::text as received_on, c.signed_on::text as signed_on` : sql``}
         from contracts c join needs n on n.id = c.need_id join organizations o on o.id = c.institution_id
+        left join organizations ro on ro.id = n.referral_organization_id
         where c.signed_on is not null
           and ${fyOfTs(sql`c.signed_on::timestamp at time zone 'Asia/Tokyo'`)} between ${range.from} and ${range.to}
           and ${counted(fyOfTs(sql`c.signed_on::timestamp at time zone 'Asia/Tokyo'`))}`;
@@ -224,10 +228,15 @@ export async function figuresByYear(
   }
   const got = await rowsOf<FigureRow>(
     db,
-    sql`select fy.fy as fiscal_year, agg.* from generate_series(${range.from}::int, ${range.to}::int) as fy(fy)
-        left join lateral (select ${FIGURES[code as Exclude<MeasureCode, "kpi4">]} from (${rows}) r
-                           where r.fiscal_year = fy.fy and ${dimWhere(f)}) agg on true order by fy.fy`,
+    sql`select r.fiscal_year, ${FIGURES[code as Exclude<MeasureCode, "kpi4">]} from (${rows}) r
+        where ${dimWhere(f)} group by r.fiscal_year`,
   );
+  // Years without rows: the aggregate of nothing (0 for money and counts, null for ratios and medians).
+  const [empty] = await rowsOf<FigureRow>(
+    db,
+    sql`select ${FIGURES[code as Exclude<MeasureCode, "kpi4">]} from (${rows}) r where false`,
+  );
+  for (let fy = range.from; fy <= range.to; fy++) out.set(fy, tidy(empty!));
   for (const r of got) out.set(Number(r.fiscal_year), tidy(r));
   return out;
 }
@@ -241,22 +250,88 @@ export async function figureOf(
   return (await figuresByYear(db, code, { from: fy, to: fy }, f)).get(fy)!;
 }
 
-/** A measure of one year broken down by a dimension: one figure per key (area code, institution id, …). */
-export async function figuresBy(
+/**
+ * A measure of one year broken down by every dimension at once (one query, GROUPING SETS): per dimension,
+ * one figure per key (area code, institution id, KOSEN block, referral partner type).
+ */
+export async function figuresByAll(
   db: DbOrTx,
   code: MeasureCode,
   fy: number,
-  by: Breakdown,
   f: KpiFilter = {},
-): Promise<{ key: string | null; figure: Figure }[]> {
+): Promise<Record<Breakdown, { key: string | null; figure: Figure }[]>> {
+  const out = Object.fromEntries(BREAKDOWNS.map((b) => [b, []])) as unknown as Record<
+    Breakdown,
+    { key: string | null; figure: Figure }[]
+  >;
   const rows = rowsSql(code, { from: fy, to: fy }, false);
-  if (!rows) return [];
-  const got = await rowsOf<FigureRow>(
+  if (!rows) return out;
+  const got = await rowsOf<
+    FigureRow & {
+      g: number;
+      area: string | null;
+      institution: string | null;
+      kosen_block: string | null;
+      referral_type: string | null;
+    }
+  >(
     db,
-    sql`select r.${sql.raw(by)}::text as key, ${FIGURES[code as Exclude<MeasureCode, "kpi4">]} from (${rows}) r
-        where ${dimWhere(f)} group by 1 order by 1 nulls last`,
+    sql`select grouping(r.area, r.institution, r.kosen_block, r.referral_type)::int as g, r.area, r.institution::text as institution,
+          r.kosen_block, r.referral_type, ${FIGURES[code as Exclude<MeasureCode, "kpi4">]}
+        from (${rows}) r where ${dimWhere(f)}
+        group by grouping sets ((r.area), (r.institution), (r.kosen_block), (r.referral_type))`,
   );
-  return got.map((r) => ({ key: r.key ?? null, figure: tidy(r) }));
+  // grouping() sets a bit for each column NOT grouped: area 8, institution 4, block 2, referral 1.
+  const byBits: Record<number, Breakdown> = {
+    7: "area",
+    11: "institution",
+    13: "kosen_block",
+    14: "referral_type",
+  };
+  for (const r of got) {
+    const by = byBits[Number(r.g)];
+    if (by) out[by].push({ key: r[by] ?? null, figure: tidy(r) });
+  }
+  for (const b of BREAKDOWNS)
+    out[b].sort((x, y) =>
+      x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0,
+    );
+  return out;
+}
+
+/** A measure of one year broken down by one dimension. */
+export async function figuresBy(db: DbOrTx, code: MeasureCode, fy: number, by: Breakdown, f: KpiFilter = {}) {
+  return (await figuresByAll(db, code, fy, f))[by];
+}
+
+/** How the drill-down lists each measure's rows: by contract number, need number or date. */
+const ROW_ORDER: Record<MeasureCode, SQL> = {
+  kpi1: sql`r.number, r.fiscal_year`,
+  kpi2: sql`r.number, r.fiscal_year`,
+  kpi3: sql`r.number`,
+  kpi4: sql`1`,
+  joint_with_companies: sql`r.number, r.fiscal_year`,
+  commissioned: sql`r.number, r.fiscal_year`,
+  consultations: sql`r.held_on, r.reference_number, r.meeting_id`,
+  needs: sql`r.reference_number`,
+  conversion: sql`r.reference_number`,
+  days_to_contract: sql`r.number`,
+};
+
+/** How many rows are behind a figure (for paging the drill-down). */
+export async function measureRowCount(
+  db: DbOrTx,
+  code: MeasureCode,
+  fy: number,
+  f: KpiFilter = {},
+): Promise<number> {
+  const rows = rowsSql(code, { from: fy, to: fy }, false);
+  if (!rows) return 0;
+  const [r] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (${rows}) r where ${dimWhere(f)}`,
+  );
+  return Number(r?.n ?? 0);
 }
 
 /** The rows behind a figure (the drill-down), or null when the measure has no data. */
@@ -271,6 +346,6 @@ export async function measureRows(
   if (!rows) return null;
   return rowsOf(
     db,
-    sql`select r.* from (${rows}) r where ${dimWhere(f)} order by 2, 1 limit ${page.limit} offset ${page.offset}`,
+    sql`select r.* from (${rows}) r where ${dimWhere(f)} order by ${ROW_ORDER[code]} limit ${page.limit} offset ${page.offset}`,
   );
 }

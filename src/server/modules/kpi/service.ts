@@ -10,6 +10,8 @@ import type { Db, DbOrTx } from "../../db/client";
 import { areas, kpiSnapshots, kpiTargets, organizations } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
 import { toCsv } from "../../lib/csv";
+import { SearchCache } from "../catalog/search-cache";
+import { rowsOf } from "../catalog/search-sql";
 import {
   BASELINE_CODES,
   BREAKDOWNS,
@@ -17,13 +19,14 @@ import {
   DEFAULT_TARGETS,
   type Figure,
   figureOf,
-  figuresBy,
+  figuresByAll,
   figuresByYear,
   KPI_CODES,
   type KpiCode,
   type KpiFilter,
   MEASURE_CODES,
   type MeasureCode,
+  measureRowCount,
   measureRows,
 } from "./definitions";
 
@@ -110,6 +113,25 @@ async function labelsFor(db: DbOrTx, by: Breakdown, keys: (string | null)[]) {
  * series, and ①–③ broken down by area, institution, KOSEN block and referral partner type.
  */
 export async function dashboard(opts: { db: DbOrTx; fiscalYear: number; filter: KpiFilter }) {
+  const figures = await dashboardCache.through(opts.db, JSON.stringify([opts.fiscalYear, opts.filter]), () =>
+    computeDashboard(opts),
+  );
+  return { ...figures, closed: fiscalYearRange(opts.fiscalYear).end < todayJst() };
+}
+
+/** The KPI generation: raised by triggers on every table behind the figures (migration kpi_state). */
+export async function kpiGeneration(db: DbOrTx): Promise<number | null> {
+  const [row] = await rowsOf<{ generation: number }>(db, sql`select generation from kpi_state where id = 1`);
+  return row ? Number(row.generation) : null;
+}
+
+/**
+ * Dashboards already computed, per fiscal year and filter, for the current KPI generation: any write to a
+ * table behind the figures (by any process) raises the generation and retires them all.
+ */
+const dashboardCache = new SearchCache<Awaited<ReturnType<typeof computeDashboard>>>(200, kpiGeneration);
+
+async function computeDashboard(opts: { db: DbOrTx; fiscalYear: number; filter: KpiFilter }) {
   const { db, fiscalYear: fy, filter } = opts;
   const range = { from: fy - TREND_YEARS + 1, to: fy };
   const targets = await targetsOf(db, fy);
@@ -135,8 +157,9 @@ export async function dashboard(opts: { db: DbOrTx; fiscalYear: number; filter: 
   > = {};
   for (const code of ["kpi1", "kpi2", "kpi3"] as const) {
     breakdowns[code] = {};
+    const all = await figuresByAll(db, code, fy, filter);
     for (const by of BREAKDOWNS) {
-      const parts = await figuresBy(db, code, fy, by, filter);
+      const parts = all[by];
       const labels = await labelsFor(
         db,
         by,
@@ -152,7 +175,6 @@ export async function dashboard(opts: { db: DbOrTx; fiscalYear: number; filter: 
   return {
     fiscalYear: fy,
     filter,
-    closed: fiscalYearRange(fy).end < todayJst(),
     kpis,
     baseline,
     reference: BASELINE_REFERENCE,
@@ -175,12 +197,14 @@ export async function drillDown(opts: {
     limit: opts.pageSize,
     offset: (opts.page - 1) * opts.pageSize,
   });
+  const total = await measureRowCount(opts.db, opts.code, opts.fiscalYear, opts.filter);
   return {
     code: opts.code,
     fiscalYear: opts.fiscalYear,
     filter: opts.filter,
     figure,
     rows,
+    total,
     page: opts.page,
     pageSize: opts.pageSize,
   };

@@ -1,0 +1,1 @@
+CREATE INDEX "contracts_need_idx" ON "contracts" USING btree ("need_id");
