@@ -155,19 +155,31 @@ async function computeDashboard(opts: { db: DbOrTx; fiscalYear: number; filter: 
     string,
     Record<string, { key: string | null; label: { ja: string; en: string } | null; figure: Figure }[]>
   > = {};
-  for (const code of ["kpi1", "kpi2", "kpi3"] as const) {
-    breakdowns[code] = {};
-    const all = await figuresByAll(db, code, fy, filter);
-    for (const by of BREAKDOWNS) {
-      const parts = all[by];
-      const labels = await labelsFor(
+  const parts = {
+    kpi1: await figuresByAll(db, "kpi1", fy, filter),
+    kpi2: await figuresByAll(db, "kpi2", fy, filter),
+    kpi3: await figuresByAll(db, "kpi3", fy, filter),
+  };
+  // Labels once per dimension, for the keys of all three.
+  const labels = new Map<Breakdown, Map<string, { ja: string; en: string }>>();
+  for (const by of ["area", "institution"] as const)
+    labels.set(
+      by,
+      await labelsFor(
         db,
         by,
-        parts.map((p) => p.key),
-      );
-      breakdowns[code]![by] = parts.map((p) => ({ ...p, label: p.key ? (labels.get(p.key) ?? null) : null }));
-    }
+        Object.values(parts).flatMap((p) => p[by].map((x) => x.key)),
+      ),
+    );
+  for (const code of ["kpi1", "kpi2", "kpi3"] as const) {
+    breakdowns[code] = {};
+    for (const by of BREAKDOWNS)
+      breakdowns[code]![by] = parts[code][by].map((p) => ({
+        ...p,
+        label: p.key ? (labels.get(by)?.get(p.key) ?? null) : null,
+      }));
   }
+
   const [snap] = await db
     .select({ takenAt: kpiSnapshots.takenAt })
     .from(kpiSnapshots)
