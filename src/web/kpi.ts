@@ -1,10 +1,21 @@
 /**
  * KPIs in the UI: response types taken from the server's functions (type-only imports: the KPI module
- * imports server code, so nothing of it is bundled), the code lists (copied from kpi/definitions.ts),
+ * imports server code, so nothing of it is bundled), the code lists (from kpi/codes.ts),
  * the unit of each measure, the page's state kept in the URL (fiscal year, 和暦/西暦, the four filters)
  * and the links from any figure to the records behind it.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import {
+  BASELINE_CODES,
+  type BaselineCode,
+  BREAKDOWNS,
+  type Breakdown,
+  DEFAULT_TARGETS,
+  KPI_CODES,
+  type KpiCode,
+  MEASURE_CODES,
+  type MeasureCode,
+} from "../server/modules/kpi/codes";
 import { fiscalYearOf, formatFiscalYear, type Locale } from "../shared/dates";
 import { label, ORG_TYPE_LABELS } from "../shared/labels";
 import { formatYen, formatYenCompact } from "../shared/money";
@@ -22,24 +33,18 @@ export type KpiSnapshotDiff = Awaited<ReturnType<Service["snapshotWithDiff"]>>;
 export type KpiSnapshotItem = Awaited<ReturnType<Service["listSnapshots"]>>[number];
 export type KpiTargets = Awaited<ReturnType<Service["targetsOf"]>>;
 
-// The code lists of src/server/modules/kpi/definitions.ts (which imports drizzle, so it is not bundled).
-export const KPI_CODES = ["kpi1", "kpi2", "kpi3", "kpi4"] as const;
-export type KpiCode = (typeof KPI_CODES)[number];
-export const BASELINE_CODES = [
-  "joint_with_companies",
-  "commissioned",
-  "consultations",
-  "needs",
-  "conversion",
-  "days_to_contract",
-] as const;
-export type BaselineCode = (typeof BASELINE_CODES)[number];
-export const MEASURE_CODES = [...KPI_CODES, ...BASELINE_CODES] as const;
-export type MeasureCode = (typeof MEASURE_CODES)[number];
-export const BREAKDOWNS = ["area", "institution", "kosen_block", "referral_type"] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
-/** The programme's default targets (definitions.ts DEFAULT_TARGETS): ① 3.5億円, ② 24%, ③ 6, ④ 15. */
-export const DEFAULT_TARGETS: Record<KpiCode, number> = { kpi1: 350_000_000, kpi2: 24, kpi3: 6, kpi4: 15 };
+// The code lists live in kpi/codes.ts (it imports nothing, so it is bundled), shared with the server.
+export {
+  BASELINE_CODES,
+  type BaselineCode,
+  BREAKDOWNS,
+  type Breakdown,
+  DEFAULT_TARGETS,
+  KPI_CODES,
+  type KpiCode,
+  MEASURE_CODES,
+  type MeasureCode,
+};
 /** The measures broken down on the dashboard. */
 export const BROKEN_DOWN = ["kpi1", "kpi2", "kpi3"] as const;
 

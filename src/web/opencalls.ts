@@ -99,26 +99,6 @@ export function useInstitutionName() {
   };
 }
 
-/**
- * The member institutions the signed-in user writes calls for (the server's contractScope: admins all;
- * coordinators and contract officers their own, the listed ones and those of the listed areas).
- */
-export function useCallInstitutions() {
-  const me = useMe().data;
-  const all = useCatalogInstitutions();
-  const u = me?.user;
-  const items = (all.data ?? []).filter((i) => {
-    if (!u) return false;
-    if (u.role === "admin" || u.role === "executive") return true;
-    return (
-      i.id === u.organizationId ||
-      u.coverage.organizationIds.includes(i.id) ||
-      (!!i.areaCode && u.coverage.areaCodes.includes(i.areaCode))
-    );
-  });
-  return { ...all, data: items };
-}
-
 export function usePublicCalls() {
   return useQuery({
     queryKey: ["opencalls", "public"],

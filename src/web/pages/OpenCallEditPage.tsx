@@ -23,6 +23,7 @@ import { addDays, todayJst } from "../../shared/dates";
 import { ApiError, api } from "../api";
 import { fromJstInput, toJstInput } from "../cases";
 import { ErrorAlert, PageLoader } from "../components/feedback";
+import { useHandledInstitutions } from "../contracts";
 import { useFormat } from "../format";
 import {
   type CallContractType,
@@ -30,7 +31,6 @@ import {
   OPEN_CALL_CONTRACT_TYPES,
   type StaffCall,
   useCallApplications,
-  useCallInstitutions,
 } from "../opencalls";
 import { useMe } from "../session";
 
@@ -52,7 +52,7 @@ function CallForm({ call }: { call: StaffCall | null }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const institutions = useCallInstitutions();
+  const institutions = useHandledInstitutions();
   const [error, setError] = useState<unknown>(null);
   const ownInstitution = institutions.data.find((i) => i.id === me?.user.organizationId)?.id ?? null;
   const original = call ? toJstInput(call.deadline) : "";
@@ -234,7 +234,7 @@ export function OpenCallEditPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const existing = useCallApplications(id, !!id);
-  const institutions = useCallInstitutions();
+  const institutions = useHandledInstitutions();
 
   if ((id && existing.isLoading) || institutions.isLoading) return <PageLoader />;
   if (id && !existing.data) return <ErrorAlert error={existing.error} />;

@@ -13,36 +13,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { rowsOf } from "../catalog/search-sql";
+import { BREAKDOWNS, type Breakdown, type MeasureCode } from "./codes";
+
+export * from "./codes";
 
 /** The contract types inside 協働拠出金型共同研究 for KPI ①: the pooled budget and its open-call and consortium forms. */
 export const POOLED_KPI_TYPES = ["pooled", "open_call", "consortium"] as const;
 /** Joint research for the baseline: every joint type (a company among the paying parties). */
 export const JOINT_TYPES = ["joint", "pooled", "open_call", "consortium"] as const;
-
-export const KPI_CODES = ["kpi1", "kpi2", "kpi3", "kpi4"] as const;
-export type KpiCode = (typeof KPI_CODES)[number];
-export const BASELINE_CODES = [
-  "joint_with_companies",
-  "commissioned",
-  "consultations",
-  "needs",
-  "conversion",
-  "days_to_contract",
-] as const;
-export type BaselineCode = (typeof BASELINE_CODES)[number];
-export const MEASURE_CODES = [...KPI_CODES, ...BASELINE_CODES] as const;
-export type MeasureCode = (typeof MEASURE_CODES)[number];
-
-/** Defaults from the programme's brief: ① 3.5億円, ② 24%, ③ 6, ④ 15. */
-export const DEFAULT_TARGETS: Record<KpiCode, number> = {
-  kpi1: 350_000_000,
-  kpi2: 24,
-  kpi3: 6,
-  kpi4: 15,
-};
-
-export const BREAKDOWNS = ["area", "institution", "kosen_block", "referral_type"] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /** Filters every measure accepts (the breakdown dimensions, as equality filters). */
 export interface KpiFilter {
