@@ -17,7 +17,6 @@ import { formatDate, formatDateTime, type Locale } from "../shared/dates";
 import { formatYen } from "../shared/money";
 import { ApiError, api } from "./api";
 import { useCatalogInstitutions } from "./queries";
-import { useMe } from "./session";
 
 type OpenCalls = typeof import("../server/modules/contracts/open-calls");
 

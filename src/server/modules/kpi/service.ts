@@ -321,9 +321,9 @@ const ROW_COLUMNS: Record<string, { header: string; width: number; yen?: boolean
   referral_type: { header: "紹介元の種別", width: 14 },
 };
 
-function figureText(code: MeasureCode, f: Figure): string | number {
-  if (f.value === null) return "データなし";
-  return f.value;
+/** A figure's cell: its value, or データなし (never 0) when the measure has no data. */
+function figureCell(f: Figure): string | number {
+  return f.value === null ? "データなし" : f.value;
 }
 
 /** The annual KPI report as .xlsx: a summary, then one sheet per measure with the records behind it. */
@@ -348,7 +348,7 @@ export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number })
     const target = (KPI_CODES as readonly string[]).includes(code) ? targets[code as KpiCode] : null;
     const row = summary.addRow([
       label.ja,
-      figureText(code, f),
+      figureCell(f),
       { yen: "円", percent: "%", count: "件", days: "日" }[label.unit],
       target,
       f.value !== null && target ? f.value / target : null,
