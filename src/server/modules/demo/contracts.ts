@@ -94,11 +94,18 @@ export async function loadDemoContracts(
       })
       .onConflictDoNothing();
 
-  const pis = await db
-    .select({ id: researchers.id, org: researchers.organizationId })
-    .from(researchers)
-    .where(and(inArray(researchers.organizationId, [tut, nagaoka]), eq(researchers.isDemo, true)))
-    .limit(200);
+  // Ten demo researchers of each institution, as investigators (a query each: one limit over both could
+  // return only one institution's).
+  const pis: { id: string; org: string }[] = [];
+  for (const org of [tut, nagaoka])
+    pis.push(
+      ...(await db
+        .select({ id: researchers.id, org: researchers.organizationId })
+        .from(researchers)
+        .where(and(eq(researchers.organizationId, org), eq(researchers.isDemo, true)))
+        .orderBy(researchers.createdAt, researchers.id)
+        .limit(10)),
+    );
   const piOf = (org: string, n = 0) => pis.filter((p) => p.org === org)[n]?.id;
   const members = (org: string, n = 0) => {
     const id = piOf(org, n);
