@@ -22,7 +22,7 @@ import { organizations } from "../src/server/db/schema";
 import { CLOSE_REASONS, DEFAULT_STAGES } from "../src/server/modules/cases/codes";
 import { searchFields } from "../src/server/modules/organizations/repository";
 import { createUser } from "../src/server/modules/users/service";
-import { insertJson, machine, openTarget, percentile, rand, signIn } from "./lib";
+import { insertJson, machine, openTarget, percentile, pick, rand, signIn, weighted } from "./lib";
 
 const NEEDS = 20_000;
 const EVENTS_PER_CASE = 10; // on average: 5 … 15, exactly 200,000 in all
@@ -35,16 +35,6 @@ const PG_DB = "kyoso_bench_cases";
 const DAY = 86_400_000;
 
 // --- a small deterministic random source ------------------------------------------------------------
-
-const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
-function weighted<T>(items: readonly (readonly [T, number])[]): T {
-  let r = rand() * items.reduce((n, [, w]) => n + w, 0);
-  for (const [v, w] of items) {
-    r -= w;
-    if (r <= 0) return v;
-  }
-  return items.at(-1)![0];
-}
 
 // --- Japanese text ---------------------------------------------------------------------------------
 

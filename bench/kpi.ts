@@ -18,7 +18,7 @@ import { createApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
 import type { Database } from "../src/server/db/client";
 import { createUser } from "../src/server/modules/users/service";
-import { insertJson, machine, openTarget, percentile, rand, signIn } from "./lib";
+import { insertJson, machine, openTarget, percentile, pick, rand, signIn, weighted } from "./lib";
 
 const CONTRACTS = 50_000;
 const NEEDS = 10_000;
@@ -32,7 +32,6 @@ const TARGET_MS = 200;
 const XLSX_TARGET_S = 10;
 const PASSWORD = "bench-password-2026";
 const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
-const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
 const TYPES: readonly (readonly [string, number])[] = [
@@ -43,14 +42,6 @@ const TYPES: readonly (readonly [string, number])[] = [
   ["consortium", 6],
   ["open_call", 6],
 ];
-function weighted(items: readonly (readonly [string, number])[]): string {
-  let r = rand() * items.reduce((n, [, w]) => n + w, 0);
-  for (const [v, w] of items) {
-    r -= w;
-    if (r <= 0) return v;
-  }
-  return items.at(-1)![0];
-}
 
 async function generate(database: Database) {
   const institutions = await database.query<{ id: string }>(

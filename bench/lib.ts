@@ -119,6 +119,18 @@ export function rand(): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
+export const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+
+/** One of the items, with probability proportional to its weight. */
+export function weighted<T>(items: readonly (readonly [T, number])[]): T {
+  let r = rand() * items.reduce((n, [, w]) => n + w, 0);
+  for (const [v, w] of items) {
+    r -= w;
+    if (r <= 0) return v;
+  }
+  return items.at(-1)![0];
+}
+
 // --- the database of a benchmark -----------------------------------------------------------------------
 
 export interface Target {

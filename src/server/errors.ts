@@ -40,10 +40,14 @@ export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was
 export const forbidden = (message = "You are not allowed to do this") => new AppError("FORBIDDEN", message);
 export const conflict = (message: string, fields?: FieldProblem[]) =>
   new AppError("CONFLICT", message, fields ? { fields } : {});
-/** A 400 naming every field at fault; the message lists them all. */
-export const invalidFields = (problems: FieldProblem[]) =>
+/**
+ * A 400 naming every field at fault; the message lists them all. `details`: stable facts for clients
+ * (e.g. a reason code per field), beside the prose.
+ */
+export const invalidFields = (problems: FieldProblem[], details?: Record<string, unknown>) =>
   new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
     fields: problems,
+    ...(details ? { details } : {}),
   });
 export const invalid = (field: string, message: string) => invalidFields([{ field, message }]);
 

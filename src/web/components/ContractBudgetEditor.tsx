@@ -115,6 +115,29 @@ export function useBudgetPreview(
 }
 
 /** A yen input of a table cell: right-aligned, grouped by thousands, whole and not negative. */
+/** The head of a budget table by fiscal year: the direct-cost lines, then direct, indirect, 研究料, total. */
+export function BudgetTableHead() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th>{t("contracts.fiscalYear")}</Table.Th>
+        {DIRECT_KINDS.map((k) => (
+          <Table.Th key={k} ta="right" className="kyoso-nowrap">
+            {lbl(DIRECT_KIND_LABELS, k, fmt.locale)}
+          </Table.Th>
+        ))}
+        {(["direct", "indirect", "researchFee", "total"] as const).map((k) => (
+          <Table.Th key={k} ta="right" className="kyoso-nowrap">
+            {t(`contracts.${k}`)}
+          </Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
 export function YenCell({
   label,
   width = 110,
@@ -334,28 +357,7 @@ export function ContractBudgetEditor({
         <>
           <Table.ScrollContainer minWidth={1080}>
             <Table verticalSpacing={6} horizontalSpacing={6} data-testid="budget-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("contracts.fiscalYear")}</Table.Th>
-                  {DIRECT_KINDS.map((k) => (
-                    <Table.Th key={k} ta="right" className="kyoso-nowrap">
-                      {lbl(DIRECT_KIND_LABELS, k, fmt.locale)}
-                    </Table.Th>
-                  ))}
-                  <Table.Th ta="right" className="kyoso-nowrap">
-                    {t("contracts.direct")}
-                  </Table.Th>
-                  <Table.Th ta="right" className="kyoso-nowrap">
-                    {t("contracts.indirect")}
-                  </Table.Th>
-                  <Table.Th ta="right" className="kyoso-nowrap">
-                    {t("contracts.researchFee")}
-                  </Table.Th>
-                  <Table.Th ta="right" className="kyoso-nowrap">
-                    {t("contracts.total")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <BudgetTableHead />
               <Table.Tbody>
                 {v.budget.map((b, i) => {
                   const p = preview.rows[i];

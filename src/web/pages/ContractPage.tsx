@@ -24,7 +24,6 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import {
   CONTRACT_TYPE_LABELS,
-  DIRECT_KIND_LABELS,
   DIRECT_KINDS,
   MEMBER_KIND_LABELS,
   PARTY_ROLE_LABELS,
@@ -32,6 +31,7 @@ import {
 } from "../../server/modules/contracts/codes";
 import { formatDateWareki } from "../../shared/dates";
 import { ContractActions, ContractLifecycle } from "../components/ContractActions";
+import { BudgetTableHead } from "../components/ContractBudgetEditor";
 import { ContractDocuments } from "../components/ContractDocuments";
 import { ContractInvoices } from "../components/ContractInvoices";
 import { ContractHistory, ContractRevisions } from "../components/ContractRevisions";
@@ -298,28 +298,7 @@ function BudgetCard({ contract: c }: { contract: ContractDetail }) {
       ) : (
         <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing={6} horizontalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("contracts.fiscalYear")}</Table.Th>
-                {DIRECT_KINDS.map((k) => (
-                  <Table.Th key={k} ta="right" className="kyoso-nowrap">
-                    {lbl(DIRECT_KIND_LABELS, k, fmt.locale)}
-                  </Table.Th>
-                ))}
-                <Table.Th ta="right" className="kyoso-nowrap">
-                  {t("contracts.direct")}
-                </Table.Th>
-                <Table.Th ta="right" className="kyoso-nowrap">
-                  {t("contracts.indirect")}
-                </Table.Th>
-                <Table.Th ta="right" className="kyoso-nowrap">
-                  {t("contracts.researchFee")}
-                </Table.Th>
-                <Table.Th ta="right" className="kyoso-nowrap">
-                  {t("contracts.total")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <BudgetTableHead />
             <Table.Tbody>
               {c.budget.map((b) => (
                 <Table.Tr key={b.fiscalYear}>

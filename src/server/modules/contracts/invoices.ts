@@ -18,7 +18,6 @@ import {
   contractContributions,
   contractMembers,
   contractParties,
-  contracts,
   institutionBilling,
   invoicePayments,
   invoices,
@@ -154,8 +153,8 @@ export async function issueInvoice(opts: {
 async function loadInvoice(db: DbOrTx, actor: Actor, id: string) {
   const [inv] = await db.select().from(invoices).where(eq(invoices.id, id));
   if (!inv) throw notFound("The invoice");
-  await loadContract(db, actor, inv.contractId);
-  return inv;
+  const contract = await loadContract(db, actor, inv.contractId);
+  return Object.assign(inv, { contract });
 }
 
 export async function recordPayment(opts: {
@@ -372,13 +371,13 @@ export async function invoicePdfData(opts: {
   invoiceId: string;
 }): Promise<InvoicePdf> {
   const inv = await loadInvoice(opts.db, opts.actor, opts.invoiceId);
-  const [c] = await opts.db.select().from(contracts).where(eq(contracts.id, inv.contractId));
+  const c = inv.contract;
   const [party] = await opts.db
     .select({ p: contractParties, name: organizations.nameJa, address: organizations.address })
     .from(contractParties)
     .innerJoin(organizations, eq(organizations.id, contractParties.organizationId))
     .where(eq(contractParties.id, inv.partyId));
-  const { org, billing } = await issuerOf(opts.db, c!.institutionId);
+  const { org, billing } = await issuerOf(opts.db, c.institutionId);
   if (!billing?.bankName || !billing.accountNumber)
     throw invalid(
       "billing",
@@ -388,7 +387,7 @@ export async function invoicePdfData(opts: {
     .select()
     .from(contractBudgetYears)
     .where(
-      and(eq(contractBudgetYears.contractId, c!.id), eq(contractBudgetYears.fiscalYear, inv.fiscalYear)),
+      and(eq(contractBudgetYears.contractId, c.id), eq(contractBudgetYears.fiscalYear, inv.fiscalYear)),
     );
   const weights = year ? [year.direct, year.indirect, year.researchFee] : [1, 0, 0];
   const parts = weights.some((w) => w > 0) ? splitByWeights(inv.amount, weights) : [inv.amount, 0, 0];
@@ -415,8 +414,8 @@ export async function invoicePdfData(opts: {
       registrationNumber: billing.registrationNumber,
     },
     subject: inv.subject,
-    contractNumber: c!.number,
-    contractTitle: c!.title,
+    contractNumber: c.number,
+    contractTitle: c.title,
     lines,
     taxRateBp: inv.taxRateBp,
     subtotal: inv.amount,

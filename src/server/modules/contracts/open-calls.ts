@@ -157,33 +157,24 @@ export async function managedOpenCalls(opts: { db: DbOrTx; actor: Actor }) {
     scope.kind === "all"
       ? sql`true`
       : scope.kind === "institutions"
-        ? sql`oc.institution_id in ${coveredInstitutions(scope)}`
+        ? sql`${openCalls.institutionId} in ${coveredInstitutions(scope)}`
         : sql`false`;
-  const rows = await rowsOf<{ id: string; applications: string; submitted: string }>(
-    opts.db,
-    sql`select oc.id, count(a.id) as applications, count(a.id) filter (where a.status = 'submitted') as submitted
-        from open_calls oc left join open_call_applications a on a.call_id = oc.id where ${cond} group by oc.id`,
-  );
-  if (!rows.length) return [];
   const calls = await opts.db
-    .select({ c: openCalls, institutionName: organizations.nameJa })
+    .select({
+      c: openCalls,
+      institutionName: organizations.nameJa,
+      applications: sql<number>`(select count(*)::int from open_call_applications a where a.call_id = ${openCalls.id})`,
+      undecided: sql<number>`(select count(*)::int from open_call_applications a where a.call_id = ${openCalls.id} and a.status = 'submitted')`,
+    })
     .from(openCalls)
     .innerJoin(organizations, eq(organizations.id, openCalls.institutionId))
-    .where(
-      sql`${openCalls.id} in (${sql.join(
-        rows.map((r) => sql`${r.id}`),
-        sql`, `,
-      )})`,
-    )
+    .where(sql`${cond}`)
     .orderBy(sql`${openCalls.createdAt} desc`);
-  return calls.map((r) => {
-    const n = rows.find((x) => x.id === r.c.id)!;
-    return {
-      ...presentCall({ ...r.c, institutionName: r.institutionName }),
-      applications: Number(n.applications),
-      undecided: Number(n.submitted),
-    };
-  });
+  return calls.map((r) => ({
+    ...presentCall({ ...r.c, institutionName: r.institutionName }),
+    applications: Number(r.applications),
+    undecided: Number(r.undecided),
+  }));
 }
 
 function assertOpen(call: CallRow, now: Date) {
@@ -318,21 +309,18 @@ export async function applyPublicly(opts: {
       message: `${dupes[0]!.nameJa} is already on kyoso: a colleague with an account applies, or the centre creates your account`,
     });
   if (problems.length)
-    throw new AppError("VALIDATION", problems.map((p) => `${p.field}: ${p.message}`).join("; "), {
-      fields: problems,
+    throw invalidFields(problems, {
       // Stable reasons for the UI (the messages are prose and may change).
-      details: {
-        reasons: Object.fromEntries(
-          problems.map((p) => [
-            p.field,
-            p.field === "contactEmail"
-              ? "account_exists"
-              : p.field === "companyName"
-                ? "company_exists"
-                : "invalid",
-          ]),
-        ),
-      },
+      reasons: Object.fromEntries(
+        problems.map((p) => [
+          p.field,
+          p.field === "contactEmail"
+            ? "account_exists"
+            : p.field === "companyName"
+              ? "company_exists"
+              : "invalid",
+        ]),
+      ),
     });
   return db.transaction(async (tx) => {
     const [org] = await tx

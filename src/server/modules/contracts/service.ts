@@ -29,7 +29,7 @@ import {
   organizations,
   researchers,
 } from "../../db/schema";
-import { type FieldProblem, forbidden, invalid, invalidFields, notFound, staleVersion } from "../../errors";
+import { type FieldProblem, invalid, invalidFields, notFound, staleVersion } from "../../errors";
 import { iso } from "../../lib/iso";
 import { coveredInstitutions, rowsOf } from "../catalog/search-sql";
 import {
@@ -44,7 +44,7 @@ import {
   STANDARD_TAX_RATE_BP,
 } from "./codes";
 import { type BudgetYearInput, type ContractContent, type Plan, type PlanFacts, planContract } from "./plan";
-import { resolveRate, tableFollowers } from "./rates";
+import { assertHandlesInstitution, resolveRate, tableFollowers } from "./rates";
 
 export type ContractRow = typeof contracts.$inferSelect;
 
@@ -56,8 +56,6 @@ export interface ContractInput extends ContractContent {
   /** A negotiated rate instead of the table's; the reason is required and reported. */
   rateException?: { rateBp: number; basis: IndirectBasis; reason: string } | null | undefined;
 }
-
-const orgName = (o: { nameJa: string; shortNameJa: string | null }) => o.nameJa;
 
 /** The next number of a kind in a year (`K-2026-0001`), gap-free under a row lock. */
 export async function nextNumber(tx: DbOrTx, kind: "K" | "INV", year: number): Promise<string> {
@@ -141,7 +139,7 @@ async function planFacts(
     })
     .from(organizations)
     .where(inArray(organizations.id, [...new Set(orgIds)]));
-  const orgs = new Map(orgRows.map((o) => [o.id, { id: o.id, type: o.type, name: orgName(o) }]));
+  const orgs = new Map(orgRows.map((o) => [o.id, { id: o.id, type: o.type, name: o.nameJa }]));
   const institution = orgs.get(opts.institutionId);
   if (!institution) throw invalid("institutionId", "is not a known organisation");
   if (institution.type !== "university" && institution.type !== "kosen")
@@ -291,19 +289,7 @@ export async function createContract(opts: {
 }): Promise<{ id: string; number: string }> {
   const { actor, input } = opts;
   const run = async (tx: DbOrTx) => {
-    await assertCovers(tx, actor, input.institutionId);
-    if (input.rateException && !input.rateException.reason.trim())
-      throw invalid("rateException.reason", "is required for a rate other than the table's");
-    const facts = await planFacts(tx, {
-      type: input.type,
-      institutionId: input.institutionId,
-      content: input,
-      startDate: input.startDate,
-      rate: input.rateException,
-    });
-    const plan = planContract(input, facts);
-    if (Array.isArray(plan)) throw invalidFields(plan);
-    const rate = "missing" in facts.rate ? null : facts.rate;
+    const { plan, rateColumns } = await planInput(tx, actor, input);
     const [row] = await tx
       .insert(contracts)
       .values({
@@ -315,10 +301,7 @@ export async function createContract(opts: {
         needId: input.needId ?? null,
         openCallId: opts.openCallId ?? null,
         ...contentColumns(input),
-        rateBp: rate?.rateBp ?? null,
-        rateBasis: rate?.basis ?? null,
-        rateEffectiveFrom: input.rateException ? null : facts.effectiveFrom,
-        rateExceptionReason: input.rateException?.reason.trim() ?? null,
+        ...rateColumns,
         createdBy: actor.id,
       })
       .returning({ id: contracts.id, number: contracts.number });
@@ -335,15 +318,33 @@ export async function createContract(opts: {
   return opts.tx ? run(opts.tx) : opts.db.transaction(run);
 }
 
-async function assertCovers(tx: DbOrTx, actor: Actor, institutionId: string) {
-  const scope = contractScope(actor);
-  if (scope.kind === "all") return;
-  if (scope.kind !== "institutions") throw forbidden();
-  const [ok] = await rowsOf<{ ok: boolean }>(
-    tx,
-    sql`select ${institutionId}::uuid in ${coveredInstitutions(scope)} as ok`,
-  );
-  if (!ok?.ok) throw forbidden("You do not handle this institution's contracts");
+/**
+ * A contract's content checked and planned for writing (create, or edit before signing): the institution
+ * must be one the actor handles, a negotiated rate needs its reason, and every problem of the plan is a 400.
+ */
+async function planInput(tx: DbOrTx, actor: Actor, input: ContractInput) {
+  if (input.rateException && !input.rateException.reason.trim())
+    throw invalid("rateException.reason", "is required for a rate other than the table's");
+  const facts = await planFacts(tx, {
+    type: input.type,
+    institutionId: input.institutionId,
+    content: input,
+    startDate: input.startDate,
+    rate: input.rateException,
+  });
+  await assertHandlesInstitution(tx, actor, input.institutionId);
+  const plan = planContract(input, facts);
+  if (Array.isArray(plan)) throw invalidFields(plan);
+  const rate = "missing" in facts.rate ? null : facts.rate;
+  return {
+    plan,
+    rateColumns: {
+      rateBp: rate?.rateBp ?? null,
+      rateBasis: rate?.basis ?? null,
+      rateEffectiveFrom: input.rateException ? null : facts.effectiveFrom,
+      rateExceptionReason: input.rateException?.reason.trim() ?? null,
+    },
+  };
 }
 
 /** Edits a contract before signing (409 on a stale version). Signed contracts change by amendment. */
@@ -364,19 +365,7 @@ export async function updateContract(opts: {
     );
   if (row.version !== input.version) throw staleVersion("This contract");
   await db.transaction(async (tx) => {
-    await assertCovers(tx, actor, input.institutionId);
-    if (input.rateException && !input.rateException.reason.trim())
-      throw invalid("rateException.reason", "is required for a rate other than the table's");
-    const facts = await planFacts(tx, {
-      type: input.type,
-      institutionId: input.institutionId,
-      content: input,
-      startDate: input.startDate,
-      rate: input.rateException,
-    });
-    const plan = planContract(input, facts);
-    if (Array.isArray(plan)) throw invalidFields(plan);
-    const rate = "missing" in facts.rate ? null : facts.rate;
+    const { plan, rateColumns } = await planInput(tx, actor, input);
     const totals = await writePlan(tx, row.id, plan);
     const updated = await tx
       .update(contracts)
@@ -386,10 +375,7 @@ export async function updateContract(opts: {
         caseId: input.caseId ?? row.caseId,
         needId: input.needId ?? row.needId,
         ...contentColumns(input),
-        rateBp: rate?.rateBp ?? null,
-        rateBasis: rate?.basis ?? null,
-        rateEffectiveFrom: input.rateException ? null : facts.effectiveFrom,
-        rateExceptionReason: input.rateException?.reason.trim() ?? null,
+        ...rateColumns,
         ...totals,
         version: row.version + 1,
         updatedAt: new Date(),
@@ -402,28 +388,40 @@ export async function updateContract(opts: {
   return getContract({ db, actor, id: row.id });
 }
 
+/** The rows a contract's content is made of: parties, their shares, members, budget years (one read each). */
+async function partsOf(tx: DbOrTx, contractId: string) {
+  const [parties, contributions, members, budget] = [
+    await tx
+      .select()
+      .from(contractParties)
+      .where(eq(contractParties.contractId, contractId))
+      .orderBy(asc(contractParties.sortOrder)),
+    await tx
+      .select()
+      .from(contractContributions)
+      .where(eq(contractContributions.contractId, contractId))
+      .orderBy(asc(contractContributions.fiscalYear)),
+    await tx
+      .select()
+      .from(contractMembers)
+      .where(eq(contractMembers.contractId, contractId))
+      .orderBy(asc(contractMembers.sortOrder)),
+    await tx
+      .select()
+      .from(contractBudgetYears)
+      .where(eq(contractBudgetYears.contractId, contractId))
+      .orderBy(asc(contractBudgetYears.fiscalYear)),
+  ];
+  return { parties, contributions, members, budget };
+}
+type Parts = Awaited<ReturnType<typeof partsOf>>;
+
 /** The content of a stored contract, in the input's shape (for amendments and revision snapshots). */
 export async function contentOf(tx: DbOrTx, c: ContractRow): Promise<ContractInput> {
-  const parties = await tx
-    .select()
-    .from(contractParties)
-    .where(eq(contractParties.contractId, c.id))
-    .orderBy(asc(contractParties.sortOrder));
-  const contributions = await tx
-    .select()
-    .from(contractContributions)
-    .where(eq(contractContributions.contractId, c.id))
-    .orderBy(asc(contractContributions.fiscalYear));
-  const members = await tx
-    .select()
-    .from(contractMembers)
-    .where(eq(contractMembers.contractId, c.id))
-    .orderBy(asc(contractMembers.sortOrder));
-  const budget = await tx
-    .select()
-    .from(contractBudgetYears)
-    .where(eq(contractBudgetYears.contractId, c.id))
-    .orderBy(asc(contractBudgetYears.fiscalYear));
+  return contentFrom(c, await partsOf(tx, c.id));
+}
+
+function contentFrom(c: ContractRow, { parties, contributions, members, budget }: Parts): ContractInput {
   return {
     type: c.type as ContractType,
     institutionId: c.institutionId,
@@ -477,18 +475,13 @@ export async function contentOf(tx: DbOrTx, c: ContractRow): Promise<ContractInp
 }
 
 async function snapshotOf(tx: DbOrTx, c: ContractRow) {
-  const content = await contentOf(tx, c);
-  const budget = await tx
-    .select()
-    .from(contractBudgetYears)
-    .where(eq(contractBudgetYears.contractId, c.id))
-    .orderBy(asc(contractBudgetYears.fiscalYear));
+  const parts = await partsOf(tx, c.id);
   return {
-    ...content,
+    ...contentFrom(c, parts),
     rateBp: c.rateBp,
     rateBasis: c.rateBasis,
     rateEffectiveFrom: c.rateEffectiveFrom,
-    budgetYears: budget.map(({ contractId: _c, ...y }) => y),
+    budgetYears: parts.budget.map(({ contractId: _c, ...y }) => y),
     totals: {
       direct: c.directTotal,
       indirect: c.indirectTotal,
@@ -908,23 +901,17 @@ export async function openContractForCase(
   if (!match) return null;
   const start = todayJst(c.now);
   const institutionId = match.organizationId;
-  const facts = await planFacts(tx, {
-    type: "joint",
+  const [institution] = await tx
+    .select({ nameJa: organizations.nameJa })
+    .from(organizations)
+    .where(eq(organizations.id, institutionId));
+  const table = await resolveRate(tx, {
     institutionId,
-    content: {
-      title: c.need.title,
-      startDate: start,
-      endDate: start,
-      rateStep: 1,
-      taxRateBp: STANDARD_TAX_RATE_BP,
-      parties: [],
-      members: [],
-      budget: [],
-    },
+    institutionName: institution?.nameJa ?? "",
+    type: "joint",
     startDate: start,
-    rate: null,
   });
-  const rate = "missing" in facts.rate ? null : facts.rate;
+  const rate = "missing" in table ? null : table;
   const [row] = await tx
     .insert(contracts)
     .values({
@@ -939,7 +926,7 @@ export async function openContractForCase(
       needId: c.need.id,
       rateBp: rate?.rateBp ?? null,
       rateBasis: rate?.basis ?? null,
-      rateEffectiveFrom: facts.effectiveFrom,
+      rateEffectiveFrom: rate?.effectiveFrom ?? null,
       taxRateBp: STANDARD_TAX_RATE_BP,
       createdBy: c.actor.id,
     })
@@ -995,50 +982,26 @@ export async function contractOfCase(db: DbOrTx, caseId: string) {
 export async function getContract(opts: { db: DbOrTx; actor: Actor; id: string }) {
   const { db, actor } = opts;
   const c = await loadContract(db, actor, opts.id);
-  const content = await contentOf(db, c);
-  const parties = await rowsOf<{
-    id: string;
-    organization_id: string;
-    name: string;
-    type: string;
-    role: string;
-    department: string | null;
-    contact_name: string | null;
-    contact_email: string | null;
-    postal_code: string | null;
-    address: string | null;
-  }>(
-    db,
-    sql`select p.id, p.organization_id, o.name_ja as name, o.type, p.role, p.department, p.contact_name, p.contact_email, p.postal_code, p.address
-        from contract_parties p join organizations o on o.id = p.organization_id where p.contract_id = ${c.id} order by p.sort_order`,
+  const parts = await partsOf(db, c.id);
+  const orgIds = [
+    ...new Set([
+      ...parts.parties.map((p) => p.organizationId),
+      ...parts.members.flatMap((m) => (m.organizationId ? [m.organizationId] : [])),
+    ]),
+  ];
+  const orgs = new Map(
+    (orgIds.length
+      ? await db
+          .select({ id: organizations.id, nameJa: organizations.nameJa, type: organizations.type })
+          .from(organizations)
+          .where(inArray(organizations.id, orgIds))
+      : []
+    ).map((o) => [o.id, o]),
   );
-  const contributions = await db
-    .select()
-    .from(contractContributions)
-    .where(eq(contractContributions.contractId, c.id));
   const billed = await rowsOf<{ party_id: string; fiscal_year: number; amount: string }>(
     db,
     sql`select party_id, fiscal_year, sum(amount) as amount from invoices where contract_id = ${c.id} and status <> 'cancelled' group by 1, 2`,
   );
-  const members = await rowsOf<{
-    id: string;
-    kind: string;
-    researcher_id: string | null;
-    name: string;
-    organization_id: string | null;
-    organization_name: string | null;
-    task: string | null;
-    fees: Record<string, number>;
-  }>(
-    db,
-    sql`select m.id, m.kind, m.researcher_id, m.name, m.organization_id, o.name_ja as organization_name, m.task, m.fees
-        from contract_members m left join organizations o on o.id = m.organization_id where m.contract_id = ${c.id} order by m.sort_order`,
-  );
-  const budget = await db
-    .select()
-    .from(contractBudgetYears)
-    .where(eq(contractBudgetYears.contractId, c.id))
-    .orderBy(asc(contractBudgetYears.fiscalYear));
   const revisions = await rowsOf<{
     id: string;
     revision: number;
@@ -1172,20 +1135,19 @@ export async function getContract(opts: { db: DbOrTx; actor: Actor; id: string }
       total: c.total,
     },
     version: c.version,
-    parties: parties.map((p) => ({
+    parties: parts.parties.map((p) => ({
       id: p.id,
-      organizationId: p.organization_id,
-      name: p.name,
-      organizationType: p.type,
+      organizationId: p.organizationId,
+      name: orgs.get(p.organizationId)?.nameJa ?? "",
+      organizationType: orgs.get(p.organizationId)?.type ?? "",
       role: p.role,
       department: p.department,
-      contactName: p.contact_name,
-      contactEmail: p.contact_email,
-      postalCode: p.postal_code,
+      contactName: p.contactName,
+      contactEmail: p.contactEmail,
+      postalCode: p.postalCode,
       address: p.address,
-      contributions: contributions
+      contributions: parts.contributions
         .filter((x) => x.partyId === p.id)
-        .sort((a, b) => a.fiscalYear - b.fiscalYear)
         .map((x) => ({
           fiscalYear: x.fiscalYear,
           amount: x.amount,
@@ -1194,18 +1156,18 @@ export async function getContract(opts: { db: DbOrTx; actor: Actor; id: string }
           ),
         })),
     })),
-    members: members.map((m) => ({
+    members: parts.members.map((m) => ({
       id: m.id,
       kind: m.kind,
-      researcherId: m.researcher_id,
+      researcherId: m.researcherId,
       name: m.name,
-      organizationId: m.organization_id,
-      organizationName: m.organization_name,
+      organizationId: m.organizationId,
+      organizationName: m.organizationId ? (orgs.get(m.organizationId)?.nameJa ?? null) : null,
       task: m.task,
       fees: Object.entries(m.fees ?? {}).map(([fy, amount]) => ({ fiscalYear: Number(fy), amount })),
     })),
-    budget: budget.map(({ contractId: _c, ...y }) => y),
-    input: content,
+    budget: parts.budget.map(({ contractId: _c, ...y }) => y),
+    input: contentFrom(c, parts),
     revisions: revisions.map((r) => ({
       id: r.id,
       revision: r.revision,

@@ -6,7 +6,7 @@
  * published open call with one application. Everything is marked demo and removed with the demo.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { addDays, todayJst } from "../../../shared/dates";
+import { addDays, fiscalYearOf, todayJst } from "../../../shared/dates";
 import type { Actor } from "../../auth/policy";
 import { actorFor } from "../../auth/sessions";
 import type { Db } from "../../db/client";
@@ -138,9 +138,7 @@ export async function loadDemoContracts(
     ipTerms: "共同出願・持分は協議により定める",
     publicationTerms: "相手方の事前確認（30日）を経て公表",
   };
-  const fyOf = (iso: string) =>
-    Number(iso.slice(5, 7)) >= 4 ? Number(iso.slice(0, 4)) : Number(iso.slice(0, 4)) - 1;
-  const fy = fyOf(today);
+  const fy = fiscalYearOf(today);
 
   // 1. Joint research in progress, its current year's invoice overdue.
   const joint = await make({

@@ -187,7 +187,7 @@ function tidy(r: FigureRow): Figure {
   for (const k of ["amount", "direct", "indirect"] as const)
     if (k in r) out[k] = r[k] === null ? 0 : Number(r[k]);
   // Money sums of no rows are 0, not "no data"; ratios and medians of no rows stay null.
-  if (out.value === null && ["amount"].some((k) => k in r)) out.value = 0;
+  if (out.value === null && "amount" in r) out.value = 0;
   return out;
 }
 

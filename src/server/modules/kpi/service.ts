@@ -321,6 +321,8 @@ const ROW_COLUMNS: Record<string, { header: string; width: number; yen?: boolean
   referral_type: { header: "紹介元の種別", width: 14 },
 };
 
+const UNIT_JA = { yen: "円", percent: "%", count: "件", days: "日" } as const;
+
 /** A figure's cell: its value, or データなし (never 0) when the measure has no data. */
 function figureCell(f: Figure): string | number {
   return f.value === null ? "データなし" : f.value;
@@ -342,14 +344,15 @@ export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number })
   const head = summary.addRow(["指標", "値", "単位", "目標", "達成率", "件数"]);
   head.font = { bold: true };
   summary.columns = [{ width: 48 }, { width: 18 }, { width: 8 }, { width: 16 }, { width: 10 }, { width: 8 }];
+  const figures = await allFigures(opts.db, fy);
   for (const code of MEASURE_CODES) {
-    const f = await figureOf(opts.db, code, fy);
+    const f = figures[code]!;
     const label = MEASURE_LABELS[code];
     const target = (KPI_CODES as readonly string[]).includes(code) ? targets[code as KpiCode] : null;
     const row = summary.addRow([
       label.ja,
       figureCell(f),
-      { yen: "円", percent: "%", count: "件", days: "日" }[label.unit],
+      UNIT_JA[label.unit],
       target,
       f.value !== null && target ? f.value / target : null,
       f.count,
@@ -378,10 +381,12 @@ export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number })
         printTitlesRow: "3:3",
       },
     });
-    const f = await figureOf(opts.db, code, fy);
+    const f = figures[code]!;
     ws.addRow([
-      `${label.ja} ${fyLabel}: ${f.value === null ? "データなし" : f.value}${f.value === null ? "" : { yen: "円", percent: "%", count: "件", days: "日" }[label.unit]}`,
-    ]).font = { bold: true };
+      `${label.ja} ${fyLabel}: ${f.value === null ? "データなし" : `${f.value}${UNIT_JA[label.unit]}`}`,
+    ]).font = {
+      bold: true,
+    };
     ws.addRow([]);
     const rows = await measureRows(opts.db, code, fy);
     if (!rows) {
@@ -415,9 +420,10 @@ export async function exportReportCsv(opts: { db: DbOrTx; fiscalYear: number }):
   const fy = opts.fiscalYear;
   const range = { from: fy - TREND_YEARS + 1, to: fy };
   const lines: (string | number | null)[][] = [];
+  const targets = await targetsOf(opts.db, fy);
   for (const code of MEASURE_CODES) {
     const years = await figuresByYear(opts.db, code, range);
-    const targets = (KPI_CODES as readonly string[]).includes(code) ? await targetsOf(opts.db, fy) : null;
+    const isKpi = (KPI_CODES as readonly string[]).includes(code);
     for (const [year, f] of years)
       lines.push([
         code,
@@ -425,7 +431,7 @@ export async function exportReportCsv(opts: { db: DbOrTx; fiscalYear: number }):
         year,
         f.value,
         f.count,
-        year === fy && targets ? targets[code as KpiCode] : null,
+        year === fy && isKpi ? targets[code as KpiCode] : null,
       ]);
   }
   return toCsv(["code", "指標", "年度", "値", "件数", "目標"], lines);
