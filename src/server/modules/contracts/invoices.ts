@@ -386,9 +386,7 @@ export async function invoicePdfData(opts: {
   const [year] = await opts.db
     .select()
     .from(contractBudgetYears)
-    .where(
-      and(eq(contractBudgetYears.contractId, c.id), eq(contractBudgetYears.fiscalYear, inv.fiscalYear)),
-    );
+    .where(and(eq(contractBudgetYears.contractId, c.id), eq(contractBudgetYears.fiscalYear, inv.fiscalYear)));
   const weights = year ? [year.direct, year.indirect, year.researchFee] : [1, 0, 0];
   const parts = weights.some((w) => w > 0) ? splitByWeights(inv.amount, weights) : [inv.amount, 0, 0];
   const labels = ["直接経費", "間接経費", "研究料"];
