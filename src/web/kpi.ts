@@ -236,5 +236,6 @@ export function useKpiSnapshot(fy: number) {
   });
 }
 
-/** The report of a fiscal year (the server names the file KPI報告_令和8年度.xlsx). */
-export const reportHref = (fy: number, format: "xlsx" | "csv") => `/api/kpi/report${qs({ fy, format })}`;
+/** The report of a fiscal year for the dashboard's filters (the server names the file KPI報告_令和8年度.xlsx). */
+export const reportHref = (fy: number, format: "xlsx" | "csv", filters: KpiFilters = {}) =>
+  `/api/kpi/report${qs({ fy, format, ...filters })}`;

@@ -3,12 +3,16 @@
  * contracts across fiscal-year boundaries, a multi-year consortium with an amendment, a cancelled contract,
  * a negotiated rate, an unsigned contract; and the drill-down rows always add up to the figure.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/auth/policy";
 import { actorFor } from "../../src/server/auth/sessions";
-import { researchers, users } from "../../src/server/db/schema";
+import { backupDatabase, restoreDatabase } from "../../src/server/db/backup";
+import { caseMeetings, cases, needs, researchers, users } from "../../src/server/db/schema";
 import { addRate } from "../../src/server/modules/contracts/rates";
 import {
   amendContract,
@@ -349,6 +353,13 @@ describe(`KPI definitions (${backendName})`, () => {
     expect(sheet1.getRow(3).values).toEqual(expect.arrayContaining(["契約番号", "題目", "合計"]));
     const titles = [4, 5].map((n) => sheet1.getRow(n).getCell(2).value).sort();
     expect(titles).toEqual(["A", "D"]);
+    // Codes are written in words: the type and status of A, its area.
+    const head = sheet1.getRow(3).values as unknown[];
+    const a = [4, 5].map((n) => sheet1.getRow(n)).find((r) => r.getCell(2).value === "A")!;
+    expect(a.getCell(head.indexOf("種別")).value).toBe("協働拠出金型共同研究");
+    expect(a.getCell(head.indexOf("状態")).value).toBe("契約締結");
+    expect(a.getCell(head.indexOf("エリア")).value).toBe("東海");
+    expect(a.getCell(head.indexOf("紹介元の種別")).value).toBe("直接（紹介元なし）");
     expect(sheet1.pageSetup.orientation).toBe("landscape");
     const csv = await (await exec.get("/api/kpi/report?fy=2026&format=csv")).text();
     expect(csv).toContain("kpi1,① 協働拠出金型共同研究の受入額,2026,4550000");
@@ -407,4 +418,159 @@ describe(`KPI definitions (${backendName})`, () => {
     expect(k1.removed).toEqual([]);
     expect(snap.diff.find((x: { code: string }) => x.code === "kpi3").changed).toBe(false);
   });
+
+  it("needs, consultations, conversion and time to contract, by the institution of the case's coordinator", async () => {
+    const db = ctx.database.db;
+    const coordinator = await ctx.buildUser({
+      role: "coordinator",
+      organizationId: (await ctx.institution("kosen-nagaoka")).id,
+    });
+    const bank = (await ctx.buildOrganization({ type: "bank", nameJa: "KPI銀行" })).id;
+    // n1: received 2025-04-01 00:30 JST (still 2025-03-31 in UTC) — FY2025, referred by the bank, handled by
+    // a coordinator of 長岡高専; n2: 2026-03-31 23:30 JST — FY2025, direct, no coordinator; n3: 2026-04-01
+    // 00:10 JST — FY2026.
+    const need = async (ref: string, at: string, referral: string | null) => {
+      const [n] = await db
+        .insert(needs)
+        .values({
+          referenceNumber: ref,
+          title: "KPIニーズ",
+          problem: "課題",
+          contactName: "担当",
+          organizationName: "KPI株式会社A",
+          source: "public_form",
+          referralOrganizationId: referral,
+          createdAt: new Date(at),
+        })
+        .returning({ id: needs.id });
+      return n!.id;
+    };
+    const n1 = await need("N-2025-900001", "2025-04-01T00:30:00+09:00", bank);
+    const n2 = await need("N-2025-900002", "2026-03-31T23:30:00+09:00", null);
+    const n3 = await need("N-2026-900003", "2026-04-01T00:10:00+09:00", null);
+    const [k1, k2] = await db
+      .insert(cases)
+      .values([
+        { needId: n1, stageCode: "consultation", coordinatorId: coordinator.id },
+        { needId: n2, stageCode: "consultation" },
+        { needId: n3, stageCode: "consultation" },
+      ])
+      .returning({ id: cases.id });
+    const meeting = (caseId: string, at: string, status: "held" | "scheduled") => ({
+      caseId,
+      title: "技術相談",
+      mode: "online" as const,
+      startsAt: new Date(at),
+      endsAt: new Date(Date.parse(at) + 3_600_000),
+      status,
+    });
+    await db.insert(caseMeetings).values([
+      meeting(k1!.id, "2025-06-01T10:00:00+09:00", "held"),
+      meeting(k1!.id, "2026-04-01T08:00:00+09:00", "held"), // FY2026 in Japan time (still March 31 in UTC)
+      meeting(k1!.id, "2025-07-01T10:00:00+09:00", "scheduled"), // not held: not counted
+      meeting(k2!.id, "2025-07-01T10:00:00+09:00", "held"),
+    ]);
+    // Contract B (signed 2026-03-20) came from n1: 353 days after its receipt.
+    await ctx.database.query("update contracts set need_id = $1 where title = 'B'", [n1]);
+
+    expect(await fig("needs", 2025)).toMatchObject({ value: 2, count: 2 });
+    expect(await fig("needs", 2026)).toMatchObject({ value: 1 });
+    expect(await fig("consultations", 2025)).toMatchObject({ value: 2 });
+    expect(await fig("consultations", 2026)).toMatchObject({ value: 1 });
+    expect(await fig("conversion", 2025)).toMatchObject({ value: 50, count: 1 });
+    expect(await fig("conversion", 2026)).toMatchObject({ value: 0, count: 0 });
+    expect(await fig("days_to_contract", 2025)).toMatchObject({ value: 353, count: 1 });
+    expect(await fig("days_to_contract", 2026)).toEqual({ value: null, count: 0 });
+
+    // By institution: the coordinator's (長岡高専, KOSEN block 関東信越); needs without one have none.
+    const nagaoka = (await ctx.institution("kosen-nagaoka")).id;
+    const byInst = { institution: nagaoka };
+    expect(await figureOf(db, "needs", 2025, byInst)).toMatchObject({ value: 1 });
+    expect(await figureOf(db, "consultations", 2025, byInst)).toMatchObject({ value: 1 });
+    expect(await figureOf(db, "consultations", 2026, byInst)).toMatchObject({ value: 1 });
+    expect(await figureOf(db, "conversion", 2025, byInst)).toMatchObject({ value: 100 });
+    expect(await figureOf(db, "needs", 2025, { kosenBlock: "kanto_shinetsu" })).toMatchObject({ value: 1 });
+    expect(await figuresBy(db, "needs", 2025, "institution")).toEqual([
+      { key: nagaoka, figure: { value: 1, count: 1 } },
+      { key: null, figure: { value: 1, count: 1 } },
+    ]);
+    expect(await figureOf(db, "needs", 2025, { referralType: "bank" })).toMatchObject({ value: 1 });
+    // The contract now counts under its need's referral partner.
+    expect(await figuresBy(db, "kpi2", 2026, "referral_type")).toEqual([
+      { key: "bank", figure: expect.objectContaining({ direct: 1_000_000, count: 1 }) },
+      { key: "direct", figure: expect.objectContaining({ count: 3 }) },
+    ]);
+    await expectContractYearsInStep();
+  });
+
+  it("keeps the KPI's contract rows equal to their source through every kind of write, and a restore", async () => {
+    const db = ctx.database.db;
+    const tut = (await ctx.institution("tut")).id;
+    await expectContractYearsInStep();
+    // An institution moves area: its contracts follow.
+    await ctx.database.query("update organizations set area_code = 'shinetsu' where id = $1", [tut]);
+    expect((await figureOf(db, "kpi1", 2026, { area: "shinetsu" })).value).toBe(4_550_000);
+    await expectContractYearsInStep();
+    await ctx.database.query("update organizations set area_code = 'tokai' where id = $1", [tut]);
+    // A referral partner changes type; a need's partner is removed; a need is deleted.
+    await ctx.database.query("update organizations set type = 'shinkin' where name_ja = 'KPI銀行'");
+    expect((await figureOf(db, "kpi2", 2026, { referralType: "shinkin" })).count).toBe(1);
+    await expectContractYearsInStep();
+    await ctx.database.query(
+      "update needs set referral_organization_id = null where reference_number = 'N-2025-900001'",
+    );
+    expect((await figureOf(db, "kpi2", 2026, { referralType: "shinkin" })).count).toBe(0);
+    await ctx.database.query("delete from needs where reference_number = 'N-2025-900001'");
+    await expectContractYearsInStep();
+    // A company stops paying: the contract leaves "joint research with companies".
+    const before = await fig("joint_with_companies", 2026);
+    await ctx.database.query(
+      "update contract_parties set role = 'participating_institution' where role = 'sponsor' and contract_id = (select id from contracts where title = 'B')",
+    );
+    expect((await fig("joint_with_companies", 2026)).count).toBe(before.count - 1);
+    await expectContractYearsInStep();
+    await ctx.database.query(
+      "update contract_parties set role = 'sponsor' where role = 'participating_institution' and contract_id = (select id from contracts where title = 'B')",
+    );
+    // A restore empties and re-derives them.
+    const kpi2 = await fig("kpi2", 2026);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kyoso-kpi-")), "kpi.backup");
+    await backupDatabase(ctx.database, file);
+    await ctx.database.query("delete from contracts where title = 'G'");
+    expect((await fig("kpi2", 2026)).count).toBe(kpi2.count - 1);
+    await expectContractYearsInStep();
+    await restoreDatabase(ctx.database, file);
+    expect(await fig("kpi2", 2026)).toEqual(kpi2);
+    await expectContractYearsInStep();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it("writes the report for the dashboard's filter", async () => {
+    const exec = await ctx.as("executive");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      await (await exec.get("/api/kpi/report?fy=2026&format=xlsx&area=shinetsu")).arrayBuffer(),
+    );
+    const summary = wb.getWorksheet("概要")!;
+    expect(summary.getCell("A3").value).toBe("絞り込み: エリア 信越");
+    const r1 = summary.getColumn(1).values.findIndex((v) => String(v).startsWith("① "));
+    expect(summary.getCell(r1, 2).value).toBe(0);
+    const sheet1 = wb.worksheets.find((w) => w.name.startsWith("① "))!;
+    expect(String(sheet1.getCell("A1").value)).toContain("（エリア 信越）");
+    expect(sheet1.getCell("A3").value).toBe("該当する記録はありません。");
+    const csv = await (await exec.get("/api/kpi/report?fy=2026&format=csv&area=tokai")).text();
+    expect(csv).toContain("kpi1,① 協働拠出金型共同研究の受入額,2026,4550000,2,350000000,tokai,,,");
+    expect((await exec.get("/api/kpi/report?fy=2026&format=csv&institution=x")).status).toBe(400);
+  });
 });
+
+/** kpi_contract_years holds exactly the rows of its source view (migration kpi_contract_years_triggers). */
+async function expectContractYearsInStep() {
+  const [r] = await ctx.database.query<{ missing: number; extra: number; rows: number }>(
+    `select (select count(*) from (select * from kpi_contract_years_source except select * from kpi_contract_years) d)::int as missing,
+            (select count(*) from (select * from kpi_contract_years except select * from kpi_contract_years_source) d)::int as extra,
+            (select count(*) from kpi_contract_years)::int as rows`,
+  );
+  expect(r).toMatchObject({ missing: 0, extra: 0 });
+  expect(r!.rows).toBeGreaterThan(0);
+}

@@ -1219,6 +1219,7 @@ export const contracts = pgTable(
     uniqueIndex("contracts_number_key").on(t.number),
     index("contracts_institution_idx").on(t.institutionId),
     index("contracts_status_idx").on(t.status),
+    index("contracts_type_idx").on(t.type),
     index("contracts_case_idx").on(t.caseId),
     index("contracts_need_idx").on(t.needId),
     index("contracts_start_idx").on(t.startDate),
@@ -1493,4 +1494,41 @@ export const kpiState = pgTable(
     generation: integer().notNull().default(0),
   },
   (t) => [check("kpi_state_single_row", sql`${t.id} = 1`)],
+);
+
+/**
+ * The contract allocations behind the KPI figures, one row per contract and fiscal year, with what the
+ * figures filter and group by (type, status and dates; the institution's area and KOSEN block; the
+ * referral partner type of the need; whether a company pays) — a pure denormalisation of
+ * contract_budget_years joined with the contract, its institution, its need and its parties, so the
+ * dashboard reads one narrow table instead of five joined ones. Never written by the application:
+ * statement triggers on those tables keep it equal to the view `kpi_contract_years_source` (migration
+ * kpi_contract_years_triggers); what counts and how is still decided by kpi/definitions.ts. Derived, so not
+ * backed up.
+ */
+export const kpiContractYears = pgTable(
+  "kpi_contract_years",
+  {
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    fiscalYear: smallint().notNull(),
+    type: text().notNull(),
+    status: text().notNull(),
+    signedOn: date({ mode: "string" }),
+    cancelledOn: date({ mode: "string" }),
+    direct: yen().notNull(),
+    indirect: yen().notNull(),
+    researchFee: yen().notNull(),
+    total: yen().notNull(),
+    area: text(),
+    institution: uuid().notNull(),
+    kosenBlock: text(),
+    referralType: text().notNull(),
+    companyPayer: boolean().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.fiscalYear] }),
+    index("kpi_contract_years_fy_idx").on(t.fiscalYear),
+  ],
 );

@@ -24,7 +24,7 @@ export const kpiEn: typeof kpiJa = {
       any: "All",
       clear: "Clear filters",
       needsNote:
-        "Needs and consultations have no institution: filtered by institution or KOSEN block they count 0.",
+        "Needs and consultations count for the institution (and KOSEN block) of the coordinator in charge of the case; cases without one are left out when filtering by institution or block.",
     },
     measures: {
       kpi1: "① Money in pooled-contribution research",
@@ -59,8 +59,10 @@ export const kpiEn: typeof kpiJa = {
         "Concluded joint research (pooled, open-call and consortium included) with a company among the paying parties: the number with an allocation in the year, and the allocations' total.",
       commissioned:
         "Concluded commissioned research: the number with an allocation in the year, and the allocations' total.",
-      consultations: "Case meetings recorded as held, by their date.",
-      needs: "Needs received in the year (dates in Japan time).",
+      consultations:
+        "Case meetings recorded as held, by their date. Institution: that of the coordinator in charge of the case.",
+      needs:
+        "Needs received in the year (dates in Japan time). Institution: that of the coordinator in charge of the case.",
       conversion: "The share of the year's needs that led to a concluded contract (cut down to one decimal).",
       days_to_contract:
         "Contracts signed in the year that came from a need: the median of the days from the need's receipt to the signature.",
@@ -116,7 +118,7 @@ export const kpiEn: typeof kpiJa = {
       title: "Annual report",
       xlsx: "Excel (.xlsx)",
       csv: "CSV",
-      note: "The report covers the whole of the selected year (no filters).",
+      note: "The report covers the records of the selected filters (area, institution …).",
     },
     admin: {
       title: "For admins",

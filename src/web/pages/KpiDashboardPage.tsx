@@ -40,7 +40,7 @@ export function KpiDashboardPage() {
             </Text>
             <Button
               component="a"
-              href={reportHref(fy, "xlsx")}
+              href={reportHref(fy, "xlsx", filters)}
               download
               variant="default"
               leftSection={<IconFileSpreadsheet size={16} />}
@@ -50,7 +50,7 @@ export function KpiDashboardPage() {
             </Button>
             <Button
               component="a"
-              href={reportHref(fy, "csv")}
+              href={reportHref(fy, "csv", filters)}
               download
               variant="default"
               leftSection={<IconFileTypeCsv size={16} />}

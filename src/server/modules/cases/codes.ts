@@ -104,6 +104,11 @@ export const MANUAL_EVENT_KINDS = ["note", "call", "email"] as const;
 
 export const MEETING_MODES = ["in_person", "online", "gi_net"] as const;
 export type MeetingMode = (typeof MEETING_MODES)[number];
+export const MEETING_MODE_LABELS: Record<MeetingMode, { ja: string; en: string }> = {
+  in_person: { ja: "対面", en: "in person" },
+  online: { ja: "オンライン", en: "online" },
+  gi_net: { ja: "GI-net", en: "GI-net" },
+};
 export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const ATTENDEE_KINDS = ["company", "researcher", "staff", "other"] as const;

@@ -12,7 +12,7 @@ import { campuses, caseMeetingAttendees, caseMeetings, organizations } from "../
 import { type FieldProblem, invalidFields, notFound, staleVersion } from "../../errors";
 import { appLink } from "../../lib/links";
 import { enqueueMail } from "../mail/outbox";
-import type { MeetingMode } from "./codes";
+import { MEETING_MODE_LABELS, type MeetingMode } from "./codes";
 import { buildIcs } from "./ics";
 import { type LoadedCase, loadManagedCase, recordEvent } from "./service";
 
@@ -107,8 +107,8 @@ async function sendInvitation(
 ) {
   if (!attendees.length) return;
   const where = whereText(m.mode, m.location, campus);
-  const modeJa = { in_person: "対面", online: "オンライン", gi_net: "GI-net" }[m.mode];
-  const modeEn = { in_person: "in person", online: "online", gi_net: "GI-net" }[m.mode];
+  const modeJa = MEETING_MODE_LABELS[m.mode].ja;
+  const modeEn = MEETING_MODE_LABELS[m.mode].en;
   const ics = buildIcs({
     uid: `meeting-${m.id}@kyoso`,
     sequence: m.sequence,

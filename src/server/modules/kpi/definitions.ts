@@ -1,14 +1,17 @@
 /**
  * The programme's KPIs, defined once (docs/kpi.md). Every figure is an aggregate over a set of **rows**
- * (one per contract and fiscal year, or per meeting, need…) selected by one SQL query per measure
- * (`rowsSql`); the figure (`FIGURES`) is one SQL aggregate over those rows. The dashboard (by year and by
- * breakdown), the drill-down (the rows themselves, with the figure) and the export all run these two, so
- * they can never disagree.
+ * (one per contract and fiscal year, or per meeting, need…). Each measure names its **source** (the SQL
+ * that yields one kind of row, with `fiscal_year` and the four breakdown dimensions), the **condition** that
+ * picks its rows from the source, and its **figure** (SQL aggregates over those rows). The dashboard (by
+ * year and by breakdown), the drill-down (the rows themselves, with the figure), the snapshot and the
+ * export all run these, so they can never disagree. Measures of one source are computed in one scan, each
+ * aggregate restricted to its measure's rows by a FILTER clause.
  *
  * Which contracts count ("concluded"): signed (signed, invoiced, paid, in progress, completed); a contract
  * cancelled after signing counts for the fiscal years before the one it was cancelled in. Money of a fiscal
  * year is the contract's allocation to that year (`contract_budget_years`, as amended; closed years never
- * change by amendment), before consumption tax.
+ * change by amendment), before consumption tax. The allocations are read from `kpi_contract_years`, the
+ * same rows already joined with their contract, institution, need and parties (kept by triggers).
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
@@ -37,18 +40,34 @@ export interface YearRange {
 
 /** The end of the fiscal year of `fy` (an SQL expression of an integer column or value). */
 const fyEndOf = (fy: SQL) => sql`make_date((${fy})::int + 1, 3, 31)`;
-/** The fiscal year of a timestamp, in Japan time. */
-const fyOfTs = (ts: SQL) =>
-  sql`(extract(year from ((${ts}) at time zone 'Asia/Tokyo') - interval '3 months'))::int`;
+/**
+ * A timestamptz as Japan's local time: UTC+9 all year (Japan has no summer time), written without a
+ * time-zone database lookup, which costs several microseconds a row on the embedded database.
+ */
+const jst = (ts: SQL) => sql`((${ts}) at time zone 'UTC' + interval '9 hours')`;
+/** The fiscal year of a timestamptz, in Japan time. */
+const fyOfTs = (ts: SQL) => sql`(extract(year from ${jst(ts)} - interval '3 months'))::int`;
+/** The fiscal year of a date. */
+const fyOfDate = (d: SQL) => sql`(extract(year from (${d}) - interval '3 months'))::int`;
+/**
+ * `ts` (a timestamptz column) falls in the fiscal years of a range, in Japan time (UTC+9 all year: no summer
+ * time). The bounds are constants, so an index can serve it and no row computes them.
+ */
+const tsInRange = (ts: SQL, range: YearRange) =>
+  sql`${ts} >= ${`${range.from}-04-01T00:00:00+09:00`}::timestamptz and ${ts} < ${`${range.to + 1}-04-01T00:00:00+09:00`}::timestamptz`;
+/** `d` (a date column) falls in the fiscal years of a range. */
+const dateInRange = (d: SQL, range: YearRange) =>
+  sql`${d} between ${`${range.from}-04-01`}::date and ${`${range.to + 1}-03-31`}::date`;
 
-/** Contracts (alias c) that count for the fiscal year `fy` (an SQL expression). */
-function counted(fy: SQL): SQL {
-  return sql`(c.status in ('signed', 'invoiced', 'paid', 'in_progress', 'completed')
-    or (c.status = 'cancelled' and c.signed_on is not null and c.cancelled_on > ${fyEndOf(fy)}))`;
+/** Contracts (alias `t`: contracts or kpi_contract_years) that count for the fiscal year `fy` (an SQL expression). */
+function counted(t: "c" | "f", fy: SQL): SQL {
+  const a = sql.raw(t);
+  return sql`(${a}.status in ('signed', 'invoiced', 'paid', 'in_progress', 'completed')
+    or (${a}.status = 'cancelled' and ${a}.signed_on is not null and ${a}.cancelled_on > ${fyEndOf(fy)}))`;
 }
 
 const typeIn = (types: readonly string[]) =>
-  sql`c.type in (${sql.join(
+  sql`r.type in (${sql.join(
     types.map((t) => sql`${t}`),
     sql`, `,
   )})`;
@@ -57,6 +76,12 @@ const typeIn = (types: readonly string[]) =>
 const contractReferral = sql`coalesce(ro.type, 'direct')`;
 /** The joins `contractReferral` reads (a contract's need, and its referral partner). */
 const referralJoins = sql`left join needs n2 on n2.id = c.need_id left join organizations ro on ro.id = n2.referral_organization_id`;
+/**
+ * The institution a need (alias n) is handled by: that of the coordinator in charge of its case (io), when
+ * the case has one. Its KOSEN block is io.kosen_block.
+ */
+const needInstitutionJoins = sql`left join cases k on k.need_id = n.id left join users cu on cu.id = k.coordinator_id
+  left join organizations io on io.id = cu.organization_id and io.type in ('university', 'kosen')`;
 
 function dimWhere(f: KpiFilter): SQL {
   const parts: SQL[] = [sql`true`];
@@ -67,27 +92,6 @@ function dimWhere(f: KpiFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** Rows of contract allocations to fiscal years (①, ②, the contract baseline). */
-function contractYears(range: YearRange, types: readonly string[] | null, extra: SQL, detail: boolean): SQL {
-  return sql`select c.id as contract_id, y.fiscal_year, y.direct::float8 as direct, y.indirect::float8 as indirect,
-      y.research_fee::float8 as research_fee, y.total::float8 as total,
-      o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
-      ${
-        detail
-          ? sql`, c.number, c.title, c.type, c.status, o.name_ja as institution_name,
-        (select string_agg(po.name_ja, '、' order by p.sort_order) from contract_parties p join organizations po on po.id = p.organization_id
-          where p.contract_id = c.id and p.role in ('sponsor', 'member')) as companies`
-          : sql``
-      }
-    from contract_budget_years y join contracts c on c.id = y.contract_id join organizations o on o.id = c.institution_id
-    ${referralJoins}
-    where y.fiscal_year between ${range.from} and ${range.to} and ${counted(sql`y.fiscal_year`)}
-      and ${types ? typeIn(types) : sql`true`} and ${extra}`;
-}
-
-const withCompanyPayer = sql`c.id in (select p.contract_id from contract_parties p join organizations po on po.id = p.organization_id
-  where p.role in ('sponsor', 'member') and po.type = 'company')`;
-
 /**
  * KPI ④'s rows: the distinct client institutions (companies, public bodies) with a paid education package in
  * each fiscal year. The education module (paid packages) does not exist yet; it fills this query. Until
@@ -97,79 +101,145 @@ export function educationClientsByFiscalYear(_range: YearRange, _detail: boolean
   return null;
 }
 
+type SourceCode = "contract_years" | "consortium_years" | "needs" | "meetings" | "signed" | "education";
+
 /*
  * Needs and consultations are listed by reference number, date, area and referral type only: their titles
  * may be confidential (a need's viewers are decided by policy.needView), and the KPI screens are read by
  * the council.
  */
 
-/** The rows behind a measure over a range of fiscal years, with `fiscal_year` and the four dimensions. */
-export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): SQL | null {
-  switch (code) {
-    case "kpi1":
-      return contractYears(range, POOLED_KPI_TYPES, sql`true`, detail);
-    case "kpi2":
-      return contractYears(range, null, sql`true`, detail);
-    case "joint_with_companies":
-      return contractYears(range, JOINT_TYPES, withCompanyPayer, detail);
-    case "commissioned":
-      return contractYears(range, ["commissioned"], sql`true`, detail);
-    case "kpi3":
+/** The rows of a source over a range of fiscal years, with `fiscal_year` and the four dimensions. */
+function sourceSql(source: SourceCode, range: YearRange, detail: boolean): SQL | null {
+  switch (source) {
+    case "contract_years":
+      // Concluded contracts' allocations to fiscal years. One row per contract and year, so count(*) of
+      // a year is its number of contracts.
+      return sql`select f.contract_id, f.fiscal_year, f.type, f.direct::float8 as direct, f.indirect::float8 as indirect,
+          f.research_fee::float8 as research_fee, f.total::float8 as total, f.company_payer,
+          f.area, f.institution, f.kosen_block, f.referral_type
+          ${
+            detail
+              ? sql`, c.number, c.title, c.status, o.name_ja as institution_name,
+            (select string_agg(po.name_ja, '、' order by p.sort_order) from contract_parties p join organizations po on po.id = p.organization_id
+              where p.contract_id = c.id and p.role in ('sponsor', 'member')) as companies`
+              : sql``
+          }
+        from kpi_contract_years f
+        ${detail ? sql`join contracts c on c.id = f.contract_id join organizations o on o.id = f.institution` : sql``}
+        where f.fiscal_year between ${range.from} and ${range.to} and ${counted("f", sql`f.fiscal_year`)}`;
+    case "consortium_years":
       // A consortium counts in every fiscal year its period overlaps.
       return sql`select c.id as contract_id, fy.fy as fiscal_year, c.total::float8 as total,
           o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
           ${detail ? sql`, c.number, c.title, c.status, o.name_ja as institution_name, c.start_date::text as start_date, c.end_date::text as end_date` : sql``}
         from contracts c join organizations o on o.id = c.institution_id ${referralJoins}
-        join lateral generate_series(greatest(${range.from}, ${fyOfTs(sql`c.start_date::timestamp at time zone 'Asia/Tokyo'`)}),
-                                     least(${range.to}, ${fyOfTs(sql`c.end_date::timestamp at time zone 'Asia/Tokyo'`)})) as fy(fy) on true
-        where c.type = 'consortium' and ${counted(sql`fy.fy`)}`;
-    case "kpi4":
+        join lateral generate_series(greatest(${range.from}, ${fyOfDate(sql`c.start_date`)}),
+                                     least(${range.to}, ${fyOfDate(sql`c.end_date`)})) as fy(fy) on true
+        where c.type = 'consortium' and ${counted("c", sql`fy.fy`)}`;
+    case "education":
       return educationClientsByFiscalYear(range, detail);
-    case "consultations":
-      return sql`select m.id as meeting_id, ${fyOfTs(sql`m.starts_at`)} as fiscal_year, n.area_code as area, null::uuid as institution,
-          null::text as kosen_block, coalesce(ro.type, 'direct') as referral_type
-          ${detail ? sql`, n.reference_number, (m.starts_at at time zone 'Asia/Tokyo')::date::text as held_on, m.mode` : sql``}
+    case "meetings":
+      return sql`select m.id as meeting_id, ${fyOfTs(sql`m.starts_at`)} as fiscal_year, n.area_code as area, io.id as institution,
+          io.kosen_block, coalesce(ro.type, 'direct') as referral_type
+          ${detail ? sql`, n.reference_number, ${jst(sql`m.starts_at`)}::date::text as held_on, m.mode, io.name_ja as institution_name` : sql``}
         from case_meetings m join cases k on k.id = m.case_id join needs n on n.id = k.need_id
+        left join users cu on cu.id = k.coordinator_id
+        left join organizations io on io.id = cu.organization_id and io.type in ('university', 'kosen')
         left join organizations ro on ro.id = n.referral_organization_id
-        where m.status = 'held' and ${fyOfTs(sql`m.starts_at`)} between ${range.from} and ${range.to}`;
+        where m.status = 'held' and ${tsInRange(sql`m.starts_at`, range)}`;
     case "needs":
-    case "conversion":
-      return sql`select n.id as need_id, ${fyOfTs(sql`n.created_at`)} as fiscal_year, n.area_code as area, null::uuid as institution,
-          null::text as kosen_block, coalesce(ro.type, 'direct') as referral_type,
-          exists (select 1 from contracts c where c.need_id = n.id and ${counted(fyOfTs(sql`n.created_at`))}) as converted
-          ${detail ? sql`, n.reference_number, (n.created_at at time zone 'Asia/Tokyo')::date::text as received_on` : sql``}
-        from needs n left join organizations ro on ro.id = n.referral_organization_id
-        where ${fyOfTs(sql`n.created_at`)} between ${range.from} and ${range.to}`;
-    case "days_to_contract":
-      return sql`select c.id as contract_id, ${fyOfTs(sql`c.signed_on::timestamp at time zone 'Asia/Tokyo'`)} as fiscal_year,
-          (c.signed_on - (n.created_at at time zone 'Asia/Tokyo')::date) as days,
+      return sql`select n.id as need_id, ${fyOfTs(sql`n.created_at`)} as fiscal_year, n.area_code as area, io.id as institution,
+          io.kosen_block, coalesce(ro.type, 'direct') as referral_type,
+          exists (select 1 from contracts c where c.need_id = n.id and ${counted("c", fyOfTs(sql`n.created_at`))}) as converted
+          ${detail ? sql`, n.reference_number, ${jst(sql`n.created_at`)}::date::text as received_on, io.name_ja as institution_name` : sql``}
+        from needs n ${needInstitutionJoins} left join organizations ro on ro.id = n.referral_organization_id
+        where ${tsInRange(sql`n.created_at`, range)}`;
+    case "signed":
+      // Contracts signed in the year that came from a need.
+      return sql`select c.id as contract_id, ${fyOfDate(sql`c.signed_on`)} as fiscal_year,
+          (c.signed_on - ${jst(sql`n.created_at`)}::date) as days,
           o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
-          ${detail ? sql`, c.number, c.title, n.reference_number, (n.created_at at time zone 'Asia/Tokyo')::date::text as received_on, c.signed_on::text as signed_on` : sql``}
+          ${detail ? sql`, c.number, c.title, n.reference_number, ${jst(sql`n.created_at`)}::date::text as received_on, c.signed_on::text as signed_on` : sql``}
         from contracts c join needs n on n.id = c.need_id join organizations o on o.id = c.institution_id
         left join organizations ro on ro.id = n.referral_organization_id
-        where c.signed_on is not null
-          and ${fyOfTs(sql`c.signed_on::timestamp at time zone 'Asia/Tokyo'`)} between ${range.from} and ${range.to}
-          and ${counted(fyOfTs(sql`c.signed_on::timestamp at time zone 'Asia/Tokyo'`))}`;
+        where ${dateInRange(sql`c.signed_on`, range)}
+          and ${counted("c", fyOfDate(sql`c.signed_on`))}`;
   }
 }
 
+/** The parts of a figure. */
+type Part = "value" | "count" | "amount" | "direct" | "indirect";
 /**
- * The figure of each measure as SQL aggregates over its rows (alias r): `value` (null = no data), `count`,
- * and the parts (amount, direct, indirect) where they apply. Percentages are cut down to one decimal.
+ * An aggregate's FILTER clause: the measure's own rows (when several measures share one scan), and `extra`.
+ * Empty when the rows are already only the measure's and there is no extra condition.
  */
-const FIGURES: Record<Exclude<MeasureCode, "kpi4">, SQL> = {
-  kpi1: sql`sum(r.total)::float8 as value, count(distinct r.contract_id)::int as count, sum(r.total)::float8 as amount`,
-  joint_with_companies: sql`sum(r.total)::float8 as value, count(distinct r.contract_id)::int as count, sum(r.total)::float8 as amount`,
-  commissioned: sql`sum(r.total)::float8 as value, count(distinct r.contract_id)::int as count, sum(r.total)::float8 as amount`,
-  kpi2: sql`case when sum(r.direct) > 0 then floor(sum(r.indirect) * 1000 / sum(r.direct)) / 10 end::float8 as value,
-    count(distinct r.contract_id)::int as count, sum(r.direct)::float8 as direct, sum(r.indirect)::float8 as indirect`,
-  kpi3: sql`count(*)::float8 as value, count(*)::int as count`,
-  consultations: sql`count(*)::float8 as value, count(*)::int as count`,
-  needs: sql`count(*)::float8 as value, count(*)::int as count`,
-  conversion: sql`case when count(*) > 0 then floor(count(*) filter (where r.converted) * 1000.0 / count(*)) / 10 end::float8 as value,
-    (count(*) filter (where r.converted))::int as count`,
-  days_to_contract: sql`percentile_disc(0.5) within group (order by r.days)::float8 as value, count(*)::int as count`,
+type Only = (extra?: SQL) => SQL;
+
+interface Measure {
+  source: SourceCode;
+  /** Which of the source's rows (alias r) are this measure's. */
+  rows: SQL;
+  /** The figure, as SQL aggregates over the measure's rows; every aggregate carries `only()`. */
+  figure: (only: Only) => Partial<Record<Part, SQL>>;
+}
+
+const money = (only: Only) => ({
+  value: sql`sum(r.total) ${only()}`,
+  count: sql`count(*) ${only()}`,
+  amount: sql`sum(r.total) ${only()}`,
+});
+const counting = (only: Only) => ({ value: sql`count(*) ${only()}`, count: sql`count(*) ${only()}` });
+
+/**
+ * Every measure: its source, its rows, its figure. Percentages are cut down to one decimal; money sums are
+ * before consumption tax.
+ */
+const MEASURES: Record<MeasureCode, Measure> = {
+  kpi1: { source: "contract_years", rows: typeIn(POOLED_KPI_TYPES), figure: money },
+  kpi2: {
+    source: "contract_years",
+    rows: sql`true`,
+    figure: (only) => ({
+      value: sql`case when sum(r.direct) ${only()} > 0 then floor(sum(r.indirect) ${only()} * 1000 / sum(r.direct) ${only()}) / 10 end`,
+      count: sql`count(*) ${only()}`,
+      direct: sql`sum(r.direct) ${only()}`,
+      indirect: sql`sum(r.indirect) ${only()}`,
+    }),
+  },
+  kpi3: { source: "consortium_years", rows: sql`true`, figure: counting },
+  kpi4: { source: "education", rows: sql`true`, figure: counting },
+  joint_with_companies: {
+    source: "contract_years",
+    rows: sql`${typeIn(JOINT_TYPES)} and r.company_payer`,
+    figure: money,
+  },
+  commissioned: { source: "contract_years", rows: sql`r.type = 'commissioned'`, figure: money },
+  consultations: { source: "meetings", rows: sql`true`, figure: counting },
+  needs: { source: "needs", rows: sql`true`, figure: counting },
+  conversion: {
+    source: "needs",
+    rows: sql`true`,
+    figure: (only) => ({
+      value: sql`case when count(*) ${only()} > 0 then floor(count(*) ${only(sql`r.converted`)} * 1000.0 / count(*) ${only()}) / 10 end`,
+      count: sql`count(*) ${only(sql`r.converted`)}`,
+    }),
+  },
+  days_to_contract: {
+    source: "signed",
+    rows: sql`true`,
+    figure: (only) => ({
+      value: sql`percentile_disc(0.5) within group (order by r.days) ${only()}`,
+      count: sql`count(*) ${only()}`,
+    }),
+  },
 };
+
+/** The rows behind a measure over a range of fiscal years (null: the measure has no data yet). */
+export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): SQL | null {
+  const source = sourceSql(MEASURES[code].source, range, detail);
+  return source && sql`select r.* from (${source}) r where ${MEASURES[code].rows}`;
+}
 
 /** A figure: its value (null = no data), how many records, and for money the parts it is made of. */
 export interface Figure {
@@ -178,17 +248,6 @@ export interface Figure {
   amount?: number | null;
   direct?: number | null;
   indirect?: number | null;
-}
-
-type FigureRow = Figure & { fiscal_year?: number; key?: string | null };
-
-function tidy(r: FigureRow): Figure {
-  const out: Figure = { value: r.value === null ? null : Number(r.value), count: Number(r.count ?? 0) };
-  for (const k of ["amount", "direct", "indirect"] as const)
-    if (k in r) out[k] = r[k] === null ? 0 : Number(r[k]);
-  // Money sums of no rows are 0, not "no data"; ratios and medians of no rows stay null.
-  if (out.value === null && "amount" in r) out.value = 0;
-  return out;
 }
 
 /** The figure of a year without rows: 0 for money and counts, no data (null) for ratios and medians. */
@@ -205,27 +264,123 @@ const EMPTY: Record<MeasureCode, () => Figure> = {
   days_to_contract: () => ({ value: null, count: 0 }),
 };
 
-/** The figures of a measure for each fiscal year of a range (years without rows included). */
-export async function figuresByYear(
+/** Column name of a measure's part in a shared scan. */
+const column = (code: MeasureCode, part: Part) => `${code}__${part}`;
+
+/**
+ * The select list of the figures of several measures of one source: every part of every measure, each
+ * aggregate restricted to its measure's rows.
+ */
+function figureColumns(codes: MeasureCode[]): SQL {
+  const cols: SQL[] = [];
+  for (const code of codes) {
+    const m = MEASURES[code];
+    const only: Only = (extra) => sql`filter (where ${m.rows}${extra ? sql` and ${extra}` : sql``})`;
+    for (const [part, agg] of Object.entries(m.figure(only)))
+      cols.push(sql`(${agg})::float8 as ${sql.identifier(column(code, part as Part))}`);
+  }
+  return sql.join(cols, sql`, `);
+}
+
+/** The figure of one measure read from a shared scan's row (null parts of money are 0: a sum of no rows). */
+function figureFrom(code: MeasureCode, row: Record<string, unknown>): Figure {
+  const out = EMPTY[code]();
+  for (const part of Object.keys(out) as Part[]) {
+    const v = row[column(code, part)];
+    if (v !== null && v !== undefined) out[part] = Number(v);
+  }
+  return out;
+}
+
+/** Measures grouped by their source, in the order given. */
+function bySource(codes: readonly MeasureCode[]): Map<SourceCode, MeasureCode[]> {
+  const out = new Map<SourceCode, MeasureCode[]>();
+  for (const code of codes) {
+    const s = MEASURES[code].source;
+    out.set(s, [...(out.get(s) ?? []), code]);
+  }
+  return out;
+}
+
+export type Breakdowns = Record<Breakdown, { key: string | null; figure: Figure }[]>;
+
+/** The figures of measures over a range of fiscal years, and for those asked, the last year's breakdowns. */
+export interface Figures<C extends MeasureCode> {
+  years: Record<C, Map<number, Figure>>;
+  /** Per measure asked for, in the range's last fiscal year: one figure per key of each dimension. */
+  breakdowns: Partial<Record<C, Breakdowns>>;
+}
+
+// grouping() sets a bit for each dimension NOT grouped: area 8, institution 4, block 2, referral 1.
+const BY_BITS: Record<number, Breakdown> = {
+  7: "area",
+  11: "institution",
+  13: "kosen_block",
+  14: "referral_type",
+};
+
+/**
+ * The figures of several measures for each fiscal year of a range (years without rows included): one scan
+ * per source; and for the measures in `breakdown`, the range's last year broken down by every dimension
+ * (one more scan of that year per source, GROUPING SETS). (One scan for both, grouping sets by year and
+ * dimension, costs more: every row then feeds every aggregate five times.)
+ */
+export async function figures<C extends MeasureCode>(
   db: DbOrTx,
-  code: MeasureCode,
+  codes: readonly C[],
   range: YearRange,
   f: KpiFilter = {},
-): Promise<Map<number, Figure>> {
-  const out = new Map<number, Figure>();
-  const rows = rowsSql(code, range, false);
-  if (!rows) {
-    for (let fy = range.from; fy <= range.to; fy++) out.set(fy, { value: null, count: 0 });
-    return out;
+  breakdown: readonly C[] = [],
+): Promise<Figures<C>> {
+  const out: Figures<C> = { years: {} as Record<C, Map<number, Figure>>, breakdowns: {} };
+  for (const code of codes) {
+    out.years[code] = new Map();
+    for (let fy = range.from; fy <= range.to; fy++) out.years[code].set(fy, EMPTY[code]());
   }
-  const got = await rowsOf<FigureRow>(
-    db,
-    sql`select r.fiscal_year, ${FIGURES[code as Exclude<MeasureCode, "kpi4">]} from (${rows}) r
-        where ${dimWhere(f)} group by r.fiscal_year`,
-  );
-  for (let fy = range.from; fy <= range.to; fy++) out.set(fy, EMPTY[code]());
-  for (const r of got) out.set(Number(r.fiscal_year), tidy(r));
+  for (const [source, group] of bySource(codes)) {
+    const rows = sourceSql(source, range, false);
+    if (!rows) continue;
+    const got = await rowsOf<Record<string, unknown> & { fiscal_year: number }>(
+      db,
+      sql`select r.fiscal_year, ${figureColumns(group)} from (${rows}) r where ${dimWhere(f)} group by r.fiscal_year`,
+    );
+    for (const r of got)
+      for (const code of group as C[]) out.years[code].set(Number(r.fiscal_year), figureFrom(code, r));
+  }
+  for (const [source, group] of bySource(breakdown)) {
+    for (const code of group as C[])
+      out.breakdowns[code] = Object.fromEntries(BREAKDOWNS.map((b) => [b, []])) as unknown as Breakdowns;
+    const rows = sourceSql(source, { from: range.to, to: range.to }, false);
+    if (!rows) continue;
+    const got = await rowsOf<Record<string, unknown> & { g: number }>(
+      db,
+      sql`select grouping(r.area, r.institution, r.kosen_block, r.referral_type)::int as g, r.area, r.institution::text as institution,
+            r.kosen_block, r.referral_type, ${figureColumns(group)}
+          from (${rows}) r where ${dimWhere(f)}
+          group by grouping sets ((r.area), (r.institution), (r.kosen_block), (r.referral_type))`,
+    );
+    for (const r of got) {
+      const by = BY_BITS[Number(r.g)];
+      if (!by) continue;
+      for (const code of group as C[]) {
+        const figure = figureFrom(code, r);
+        // A key whose rows are none of this measure's (another measure of the scan has them) is left out.
+        if (figure.count > 0 || figure.value)
+          out.breakdowns[code]![by].push({ key: (r[by] as string | null) ?? null, figure });
+      }
+    }
+    for (const code of group as C[])
+      for (const b of BREAKDOWNS)
+        out.breakdowns[code]![b].sort((x, y) =>
+          x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0,
+        );
+  }
   return out;
+}
+
+/** The figures of one measure for each fiscal year of a range. */
+export async function figuresByYear(db: DbOrTx, code: MeasureCode, range: YearRange, f: KpiFilter = {}) {
+  return (await figures(db, [code], range, f)).years[code];
 }
 
 export async function figureOf(
@@ -237,58 +392,9 @@ export async function figureOf(
   return (await figuresByYear(db, code, { from: fy, to: fy }, f)).get(fy)!;
 }
 
-/**
- * A measure of one year broken down by every dimension at once (one query, GROUPING SETS): per dimension,
- * one figure per key (area code, institution id, KOSEN block, referral partner type).
- */
-export async function figuresByAll(
-  db: DbOrTx,
-  code: MeasureCode,
-  fy: number,
-  f: KpiFilter = {},
-): Promise<Record<Breakdown, { key: string | null; figure: Figure }[]>> {
-  const out = Object.fromEntries(BREAKDOWNS.map((b) => [b, []])) as unknown as Record<
-    Breakdown,
-    { key: string | null; figure: Figure }[]
-  >;
-  const rows = rowsSql(code, { from: fy, to: fy }, false);
-  if (!rows) return out;
-  const got = await rowsOf<
-    FigureRow & {
-      g: number;
-      area: string | null;
-      institution: string | null;
-      kosen_block: string | null;
-      referral_type: string | null;
-    }
-  >(
-    db,
-    sql`select grouping(r.area, r.institution, r.kosen_block, r.referral_type)::int as g, r.area, r.institution::text as institution,
-          r.kosen_block, r.referral_type, ${FIGURES[code as Exclude<MeasureCode, "kpi4">]}
-        from (${rows}) r where ${dimWhere(f)}
-        group by grouping sets ((r.area), (r.institution), (r.kosen_block), (r.referral_type))`,
-  );
-  // grouping() sets a bit for each column NOT grouped: area 8, institution 4, block 2, referral 1.
-  const byBits: Record<number, Breakdown> = {
-    7: "area",
-    11: "institution",
-    13: "kosen_block",
-    14: "referral_type",
-  };
-  for (const r of got) {
-    const by = byBits[Number(r.g)];
-    if (by) out[by].push({ key: r[by] ?? null, figure: tidy(r) });
-  }
-  for (const b of BREAKDOWNS)
-    out[b].sort((x, y) =>
-      x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0,
-    );
-  return out;
-}
-
 /** A measure of one year broken down by one dimension. */
 export async function figuresBy(db: DbOrTx, code: MeasureCode, fy: number, by: Breakdown, f: KpiFilter = {}) {
-  return (await figuresByAll(db, code, fy, f))[by];
+  return (await figures(db, [code], { from: fy, to: fy }, f, [code])).breakdowns[code]![by];
 }
 
 /** How the drill-down lists each measure's rows: by contract number, need number or date. */

@@ -101,9 +101,10 @@ export function kpiRoutes() {
       method: "get",
       path: "/kpi/report",
       tags: ["kpi"],
-      summary: "The annual KPI report: .xlsx (a summary and one sheet per measure with its records) or CSV",
+      summary:
+        "The annual KPI report: .xlsx (a summary and one sheet per measure with its records) or CSV, for the dashboard's filter",
       request: {
-        query: z.object({ fy: FiscalYear.optional(), format: z.enum(["xlsx", "csv"]).default("xlsx") }),
+        query: Filters.extend({ format: z.enum(["xlsx", "csv"]).default("xlsx") }),
       },
       responses: { 200: { description: "The file" } },
     }),
@@ -113,10 +114,15 @@ export function kpiRoutes() {
       const fy = q.fy ?? defaultFiscalYear();
       const name = `KPI報告_${formatFiscalYear(fy, "ja")}.${q.format}`;
       if (q.format === "csv")
-        return downloadResponse(c, await exportReportCsv({ db, fiscalYear: fy }), name, CSV_TYPE);
+        return downloadResponse(
+          c,
+          await exportReportCsv({ db, fiscalYear: fy, filter: filterOf(q) }),
+          name,
+          CSV_TYPE,
+        );
       return downloadResponse(
         c,
-        await exportReportXlsx({ db, fiscalYear: fy }),
+        await exportReportXlsx({ db, fiscalYear: fy, filter: filterOf(q) }),
         name,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       );

@@ -5,22 +5,32 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { fiscalYearOf, fiscalYearRange, formatFiscalYear, todayJst } from "../../../shared/dates";
+import { ORG_TYPE_LABELS } from "../../../shared/labels";
+import { KOSEN_BLOCKS } from "../../../shared/regions";
+import type { OrgType } from "../../../shared/roles";
 import type { Actor } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
 import { areas, kpiSnapshots, kpiTargets, organizations } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
 import { toCsv } from "../../lib/csv";
+import { MEETING_MODE_LABELS, type MeetingMode } from "../cases/codes";
 import { SearchCache } from "../catalog/search-cache";
 import { rowsOf } from "../catalog/search-sql";
+import {
+  CONTRACT_STATUS_LABELS,
+  CONTRACT_TYPE_LABELS,
+  type ContractStatus,
+  type ContractType,
+} from "../contracts/codes";
 import {
   BASELINE_CODES,
   BREAKDOWNS,
   type Breakdown,
+  type Breakdowns,
   DEFAULT_TARGETS,
   type Figure,
   figureOf,
-  figuresByAll,
-  figuresByYear,
+  figures,
   KPI_CODES,
   type KpiCode,
   type KpiFilter,
@@ -136,30 +146,25 @@ async function computeDashboard(opts: { db: DbOrTx; fiscalYear: number; filter: 
   const range = { from: fy - TREND_YEARS + 1, to: fy };
   const targets = await targetsOf(db, fy);
   const trend = (m: Map<number, Figure>) => [...m.entries()].map(([fiscalYear, f]) => ({ fiscalYear, ...f }));
-  const kpis = [];
-  for (const code of KPI_CODES) {
-    const years = await figuresByYear(db, code, range, filter);
-    const current = years.get(fy)!;
-    kpis.push({
+  const broken = ["kpi1", "kpi2", "kpi3"] as const;
+  const found = await figures(db, MEASURE_CODES, range, filter, broken);
+  const years = found.years;
+  const parts = found.breakdowns as Record<(typeof broken)[number], Breakdowns>;
+  const kpis = KPI_CODES.map((code) => {
+    const current = years[code].get(fy)!;
+    return {
       code,
       ...current,
       target: targets[code],
       progress: current.value === null || !targets[code] ? null : current.value / targets[code],
-      trend: trend(years),
-    });
-  }
-  const baseline = [];
-  for (const code of BASELINE_CODES)
-    baseline.push({ code, trend: trend(await figuresByYear(db, code, range, filter)) });
+      trend: trend(years[code]),
+    };
+  });
+  const baseline = BASELINE_CODES.map((code) => ({ code, trend: trend(years[code]) }));
   const breakdowns: Record<
     string,
     Record<string, { key: string | null; label: { ja: string; en: string } | null; figure: Figure }[]>
   > = {};
-  const parts = {
-    kpi1: await figuresByAll(db, "kpi1", fy, filter),
-    kpi2: await figuresByAll(db, "kpi2", fy, filter),
-    kpi3: await figuresByAll(db, "kpi3", fy, filter),
-  };
   // Labels once per dimension, for the keys of all three.
   const labels = new Map<Breakdown, Map<string, { ja: string; en: string }>>();
   for (const by of ["area", "institution"] as const)
@@ -171,7 +176,7 @@ async function computeDashboard(opts: { db: DbOrTx; fiscalYear: number; filter: 
         Object.values(parts).flatMap((p) => p[by].map((x) => x.key)),
       ),
     );
-  for (const code of ["kpi1", "kpi2", "kpi3"] as const) {
+  for (const code of broken) {
     breakdowns[code] = {};
     for (const by of BREAKDOWNS)
       breakdowns[code]![by] = parts[code][by].map((p) => ({
@@ -225,9 +230,10 @@ export async function drillDown(opts: {
 // ---------------------------------------------------------------------------------------------------
 // Snapshots
 
-async function allFigures(db: DbOrTx, fy: number) {
+async function allFigures(db: DbOrTx, fy: number, filter: KpiFilter = {}) {
+  const { years } = await figures(db, MEASURE_CODES, { from: fy, to: fy }, filter);
   const out: Record<string, Figure> = {};
-  for (const code of MEASURE_CODES) out[code] = await figureOf(db, code, fy);
+  for (const code of MEASURE_CODES) out[code] = years[code].get(fy)!;
   return out;
 }
 
@@ -300,6 +306,10 @@ const ROW_COLUMNS: Record<string, { header: string; width: number; yen?: boolean
   title: { header: "題目", width: 40 },
   type: { header: "種別", width: 12 },
   status: { header: "状態", width: 10 },
+  reference_number: { header: "ニーズ番号", width: 16 },
+  received_on: { header: "受付日", width: 12 },
+  held_on: { header: "面談日", width: 12 },
+  mode: { header: "形態", width: 10 },
   institution_name: { header: "機関", width: 22 },
   companies: { header: "相手方", width: 30 },
   fiscal_year: { header: "年度", width: 8 },
@@ -309,10 +319,6 @@ const ROW_COLUMNS: Record<string, { header: string; width: number; yen?: boolean
   total: { header: "合計", width: 14, yen: true },
   start_date: { header: "開始日", width: 12 },
   end_date: { header: "終了日", width: 12 },
-  reference_number: { header: "ニーズ番号", width: 16 },
-  received_on: { header: "受付日", width: 12 },
-  held_on: { header: "面談日", width: 12 },
-  mode: { header: "形態", width: 10 },
   converted: { header: "契約に至った", width: 12 },
   signed_on: { header: "契約締結日", width: 12 },
   days: { header: "日数", width: 8 },
@@ -323,14 +329,47 @@ const ROW_COLUMNS: Record<string, { header: string; width: number; yen?: boolean
 
 const UNIT_JA = { yen: "円", percent: "%", count: "件", days: "日" } as const;
 
+/** A referral partner type in words (直接 when no partner referred the need). */
+const referralJa = (v: string) =>
+  v === "direct" ? "直接（紹介元なし）" : (ORG_TYPE_LABELS[v as OrgType]?.ja ?? v);
+
+/** A record's cell in the report: codes in Japanese words, ○ for a converted need. */
+function cellOf(key: string, v: unknown, areaNames: Map<string, { ja: string }>): string | number | null {
+  if (v === null || v === undefined) return null;
+  const text = String(v);
+  switch (key) {
+    case "converted":
+      return v ? "○" : "";
+    case "type":
+      return CONTRACT_TYPE_LABELS[text as ContractType]?.ja ?? text;
+    case "status":
+      return CONTRACT_STATUS_LABELS[text as ContractStatus]?.ja ?? text;
+    case "mode":
+      return MEETING_MODE_LABELS[text as MeetingMode]?.ja ?? text;
+    case "area":
+      return areaNames.get(text)?.ja ?? text;
+    case "kosen_block":
+      return KOSEN_BLOCKS.find((b) => b.code === text)?.ja ?? text;
+    case "referral_type":
+      return referralJa(text);
+    default:
+      return v as string | number;
+  }
+}
+
 /** A figure's cell: its value, or データなし (never 0) when the measure has no data. */
 function figureCell(f: Figure): string | number {
   return f.value === null ? "データなし" : f.value;
 }
 
 /** The annual KPI report as .xlsx: a summary, then one sheet per measure with the records behind it. */
-export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number }): Promise<Uint8Array> {
+export async function exportReportXlsx(opts: {
+  db: DbOrTx;
+  fiscalYear: number;
+  filter?: KpiFilter;
+}): Promise<Uint8Array> {
   const fy = opts.fiscalYear;
+  const filter = opts.filter ?? {};
   const wb = new ExcelJS.Workbook();
   wb.creator = "kyoso";
   const fyLabel = formatFiscalYear(fy, "ja", { both: true });
@@ -340,11 +379,13 @@ export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number })
   });
   summary.addRow([`地域産学官金協創プラットフォーム KPI報告 ${fyLabel}`]).font = { bold: true, size: 14 };
   summary.addRow([`作成日 ${todayJst()}`]);
+  const narrowed = await filterDescription(opts.db, filter);
+  if (narrowed) summary.addRow([`絞り込み: ${narrowed}`]).font = { bold: true };
   summary.addRow([]);
   const head = summary.addRow(["指標", "値", "単位", "目標", "達成率", "件数"]);
   head.font = { bold: true };
   summary.columns = [{ width: 48 }, { width: 18 }, { width: 8 }, { width: 16 }, { width: 10 }, { width: 8 }];
-  const figures = await allFigures(opts.db, fy);
+  const figures = await allFigures(opts.db, fy, filter);
   for (const code of MEASURE_CODES) {
     const f = figures[code]!;
     const label = MEASURE_LABELS[code];
@@ -369,6 +410,7 @@ export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number })
   ]);
   summary.addRow(["定義は docs/kpi.md（各指標の対象契約・年度配分）による。金額は消費税を含まない。"]);
 
+  const areaNames = await labelsFor(opts.db, "area", []);
   for (const code of MEASURE_CODES) {
     const label = MEASURE_LABELS[code];
     const ws = wb.addWorksheet(label.ja.replace(/[\\/?*[\]:]/g, "").slice(0, 31), {
@@ -383,12 +425,12 @@ export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number })
     });
     const f = figures[code]!;
     ws.addRow([
-      `${label.ja} ${fyLabel}: ${f.value === null ? "データなし" : `${f.value}${UNIT_JA[label.unit]}`}`,
+      `${label.ja} ${fyLabel}: ${f.value === null ? "データなし" : `${f.value}${UNIT_JA[label.unit]}`}${narrowed ? `（${narrowed}）` : ""}`,
     ]).font = {
       bold: true,
     };
     ws.addRow([]);
-    const rows = await measureRows(opts.db, code, fy);
+    const rows = await measureRows(opts.db, code, fy, filter);
     if (!rows) {
       ws.addRow(["有償教育パッケージのデータはまだありません（教育モジュールの導入後に集計されます）。"]);
       continue;
@@ -403,9 +445,7 @@ export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number })
     header.font = { bold: true };
     ws.columns = keys.map((k) => ({ width: ROW_COLUMNS[k]!.width }));
     for (const r of rows) {
-      const row = ws.addRow(
-        keys.map((k) => (k === "converted" ? (r[k] ? "○" : "") : (r[k] as string | number | null))),
-      );
+      const row = ws.addRow(keys.map((k) => cellOf(k, r[k], areaNames)));
       keys.forEach((k, i) => {
         if (ROW_COLUMNS[k]!.yen) row.getCell(i + 1).numFmt = "#,##0";
       });
@@ -415,16 +455,27 @@ export async function exportReportXlsx(opts: { db: DbOrTx; fiscalYear: number })
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** The summary as CSV (UTF-8 with BOM, for Excel): one line per measure and fiscal year of the trend. */
-export async function exportReportCsv(opts: { db: DbOrTx; fiscalYear: number }): Promise<string> {
+/**
+ * The summary as CSV (UTF-8 with BOM, for Excel): one line per measure and fiscal year of the trend, for the
+ * filter's records (each filter is a column, empty when not narrowed).
+ */
+export async function exportReportCsv(opts: {
+  db: DbOrTx;
+  fiscalYear: number;
+  filter?: KpiFilter;
+}): Promise<string> {
   const fy = opts.fiscalYear;
+  const filter = opts.filter ?? {};
   const range = { from: fy - TREND_YEARS + 1, to: fy };
   const lines: (string | number | null)[][] = [];
   const targets = await targetsOf(opts.db, fy);
+  const { years } = await figures(opts.db, MEASURE_CODES, range, filter);
+  const narrowed = [filter.area, filter.institution, filter.kosenBlock, filter.referralType].map(
+    (v) => v ?? null,
+  );
   for (const code of MEASURE_CODES) {
-    const years = await figuresByYear(opts.db, code, range);
     const isKpi = (KPI_CODES as readonly string[]).includes(code);
-    for (const [year, f] of years)
+    for (const [year, f] of years[code])
       lines.push([
         code,
         MEASURE_LABELS[code].ja,
@@ -432,9 +483,27 @@ export async function exportReportCsv(opts: { db: DbOrTx; fiscalYear: number }):
         f.value,
         f.count,
         year === fy && isKpi ? targets[code as KpiCode] : null,
+        ...narrowed,
       ]);
   }
-  return toCsv(["code", "指標", "年度", "値", "件数", "目標"], lines);
+  return toCsv(
+    ["code", "指標", "年度", "値", "件数", "目標", "area", "institution", "kosenBlock", "referralType"],
+    lines,
+  );
+}
+
+/** The filter in words for the report (エリア 東海 / 機関 豊橋技術科学大学 …), or "" when not narrowed. */
+async function filterDescription(db: DbOrTx, f: KpiFilter): Promise<string> {
+  const parts: string[] = [];
+  if (f.area) parts.push(`エリア ${(await labelsFor(db, "area", [f.area])).get(f.area)?.ja ?? f.area}`);
+  if (f.institution)
+    parts.push(
+      `機関 ${(await labelsFor(db, "institution", [f.institution])).get(f.institution)?.ja ?? f.institution}`,
+    );
+  if (f.kosenBlock)
+    parts.push(`高専ブロック ${KOSEN_BLOCKS.find((b) => b.code === f.kosenBlock)?.ja ?? f.kosenBlock}`);
+  if (f.referralType) parts.push(`紹介元 ${referralJa(f.referralType)}`);
+  return parts.join(" / ");
 }
 
 export function defaultFiscalYear(): number {

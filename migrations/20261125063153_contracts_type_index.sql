@@ -1,0 +1,1 @@
+CREATE INDEX "contracts_type_idx" ON "contracts" USING btree ("type");
