@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/auth/policy";
@@ -532,6 +532,30 @@ describe(`KPI definitions (${backendName})`, () => {
     await ctx.database.query(
       "update contract_parties set role = 'sponsor' where role = 'participating_institution' and contract_id = (select id from contracts where title = 'B')",
     );
+    await expectContractYearsInStep();
+    // Writers at the same time (on PostgreSQL each on its own connection) add to the same totals: none of
+    // their changes is lost.
+    const before2 = await fig("kpi2", 2026);
+    const ids = await ctx.database.query<{ contract_id: string }>(
+      "select contract_id from kpi_contract_years where fiscal_year = 2026 and counted order by contract_id",
+    );
+    const addToAll = (yen: number) =>
+      Promise.all(
+        ids.map(({ contract_id }) =>
+          db.transaction(async (tx) => {
+            await tx.execute(
+              sql`update contract_budget_years set other = other + ${yen}, direct = direct + ${yen}, total = total + ${yen}
+                  where contract_id = ${contract_id} and fiscal_year = 2026`,
+            );
+          }),
+        ),
+      );
+    await addToAll(1000);
+    expect((await fig("kpi2", 2026)).direct).toBe(before2.direct! + 1000 * ids.length);
+    await expectContractYearsInStep();
+    await addToAll(-1000);
+    expect(await fig("kpi2", 2026)).toEqual(before2);
+    await expectContractYearsInStep();
     // A restore empties and re-derives them.
     const kpi2 = await fig("kpi2", 2026);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kyoso-kpi-")), "kpi.backup");
@@ -564,7 +588,10 @@ describe(`KPI definitions (${backendName})`, () => {
   });
 });
 
-/** kpi_contract_years holds exactly the rows of its source view (migration kpi_contract_years_triggers). */
+/**
+ * kpi_contract_years holds exactly the rows of its source view (migration kpi_contract_years_triggers), and
+ * kpi_contract_totals exactly the sums of its counted rows (migration kpi_contract_totals).
+ */
 async function expectContractYearsInStep() {
   const [r] = await ctx.database.query<{ missing: number; extra: number; rows: number }>(
     `select (select count(*) from (select * from kpi_contract_years_source except select * from kpi_contract_years) d)::int as missing,
@@ -573,4 +600,17 @@ async function expectContractYearsInStep() {
   );
   expect(r).toMatchObject({ missing: 0, extra: 0 });
   expect(r!.rows).toBeGreaterThan(0);
+  const sums = `select fiscal_year, type, company_payer, area, institution, kosen_block, referral_type, count(*)::int as n,
+      sum(direct)::bigint as direct, sum(indirect)::bigint as indirect, sum(research_fee)::bigint as research_fee,
+      sum(total)::bigint as total
+    from kpi_contract_years where counted group by 1, 2, 3, 4, 5, 6, 7`;
+  const totals = `select fiscal_year, type, company_payer, area, institution, kosen_block, referral_type, n,
+      direct, indirect, research_fee, total from kpi_contract_totals`;
+  const [t] = await ctx.database.query<{ missing: number; extra: number; groups: number }>(
+    `select (select count(*) from (${sums} except ${totals}) d)::int as missing,
+            (select count(*) from (${totals} except ${sums}) d)::int as extra,
+            (select count(*) from kpi_contract_totals)::int as groups`,
+  );
+  expect(t).toMatchObject({ missing: 0, extra: 0 });
+  expect(t!.groups).toBeGreaterThan(0);
 }

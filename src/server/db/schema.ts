@@ -21,6 +21,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -1503,8 +1504,9 @@ export const kpiState = pgTable(
  * contract_budget_years joined with the contract, its institution, its need and its parties, so the
  * dashboard reads one narrow table instead of five joined ones. Never written by the application:
  * statement triggers on those tables keep it equal to the view `kpi_contract_years_source` (migration
- * kpi_contract_years_triggers); what counts and how is still decided by kpi/definitions.ts. Derived, so not
- * backed up.
+ * kpi_contract_years_triggers); what counts and how is still decided by kpi/definitions.ts. `counted` is the
+ * row's value of the SQL function `kyoso_kpi_counted` (which contracts count in a fiscal year), the one rule
+ * definitions.ts applies everywhere. Derived, so not backed up.
  */
 export const kpiContractYears = pgTable(
   "kpi_contract_years",
@@ -1526,9 +1528,41 @@ export const kpiContractYears = pgTable(
     kosenBlock: text(),
     referralType: text().notNull(),
     companyPayer: boolean().notNull(),
+    counted: boolean().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.contractId, t.fiscalYear] }),
     index("kpi_contract_years_fy_idx").on(t.fiscalYear),
+  ],
+);
+
+/**
+ * The counted rows of kpi_contract_years summed per fiscal year and every value the figures filter and group
+ * by: what the dashboard reads (a few thousand rows where kpi_contract_years has one per contract and year).
+ * Kept by statement triggers on kpi_contract_years that add each inserted row and subtract each deleted one
+ * (migration kpi_contract_totals), so concurrent writers add up instead of overwriting each other; groups
+ * that fall to zero rows are removed. Derived, so not backed up.
+ */
+export const kpiContractTotals = pgTable(
+  "kpi_contract_totals",
+  {
+    fiscalYear: smallint().notNull(),
+    type: text().notNull(),
+    companyPayer: boolean().notNull(),
+    area: text(),
+    institution: uuid().notNull(),
+    kosenBlock: text(),
+    referralType: text().notNull(),
+    /** How many contracts (rows of kpi_contract_years) the group holds. */
+    n: integer().notNull(),
+    direct: yen().notNull(),
+    indirect: yen().notNull(),
+    researchFee: yen().notNull(),
+    total: yen().notNull(),
+  },
+  (t) => [
+    unique("kpi_contract_totals_key")
+      .on(t.fiscalYear, t.type, t.companyPayer, t.area, t.institution, t.kosenBlock, t.referralType)
+      .nullsNotDistinct(),
   ],
 );

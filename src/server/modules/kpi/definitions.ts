@@ -8,10 +8,15 @@
  * aggregate restricted to its measure's rows by a FILTER clause.
  *
  * Which contracts count ("concluded"): signed (signed, invoiced, paid, in progress, completed); a contract
- * cancelled after signing counts for the fiscal years before the one it was cancelled in. Money of a fiscal
+ * cancelled after signing counts for the fiscal years before the one it was cancelled in — the SQL function
+ * `kyoso_kpi_counted` (migration kpi_contract_totals), the one rule every source applies. Money of a fiscal
  * year is the contract's allocation to that year (`contract_budget_years`, as amended; closed years never
  * change by amendment), before consumption tax. The allocations are read from `kpi_contract_years`, the
- * same rows already joined with their contract, institution, need and parties (kept by triggers).
+ * same rows already joined with their contract, institution, need and parties, and for figures from their
+ * sums per group, `kpi_contract_totals` (both kept by triggers).
+ *
+ * Every source's rows carry `n`, how many records a row stands for (1, or a group's count in the totals), so
+ * a figure counts with `sum(r.n)` and reads the same from records and from totals.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
@@ -38,8 +43,6 @@ export interface YearRange {
   to: number;
 }
 
-/** The end of the fiscal year of `fy` (an SQL expression of an integer column or value). */
-const fyEndOf = (fy: SQL) => sql`make_date((${fy})::int + 1, 3, 31)`;
 /**
  * A timestamptz as Japan's local time: UTC+9 all year (Japan has no summer time), written without a
  * time-zone database lookup, which costs several microseconds a row on the embedded database.
@@ -59,12 +62,11 @@ const tsInRange = (ts: SQL, range: YearRange) =>
 const dateInRange = (d: SQL, range: YearRange) =>
   sql`${d} between ${`${range.from}-04-01`}::date and ${`${range.to + 1}-03-31`}::date`;
 
-/** Contracts (alias `t`: contracts or kpi_contract_years) that count for the fiscal year `fy` (an SQL expression). */
-function counted(t: "c" | "f", fy: SQL): SQL {
-  const a = sql.raw(t);
-  return sql`(${a}.status in ('signed', 'invoiced', 'paid', 'in_progress', 'completed')
-    or (${a}.status = 'cancelled' and ${a}.signed_on is not null and ${a}.cancelled_on > ${fyEndOf(fy)}))`;
-}
+/**
+ * Contracts (alias c) that count for the fiscal year `fy` (an SQL expression): the SQL function
+ * `kyoso_kpi_counted`, which kpi_contract_years also stores per row as `counted`.
+ */
+const counted = (fy: SQL) => sql`kyoso_kpi_counted(c.status, c.signed_on, c.cancelled_on, (${fy})::int)`;
 
 const typeIn = (types: readonly string[]) =>
   sql`r.type in (${sql.join(
@@ -93,11 +95,17 @@ function dimWhere(f: KpiFilter): SQL {
 }
 
 /**
+ * What a source yields: `totals` for figures (rows may stand for several records: `n`), `rows` one per
+ * record with the columns the measures read, `detail` the same rows with what the drill-down shows.
+ */
+export type Level = "totals" | "rows" | "detail";
+
+/**
  * KPI ④'s rows: the distinct client institutions (companies, public bodies) with a paid education package in
  * each fiscal year. The education module (paid packages) does not exist yet; it fills this query. Until
  * then ④ has no data — null, shown as "no data yet", never as zero.
  */
-export function educationClientsByFiscalYear(_range: YearRange, _detail: boolean): SQL | null {
+export function educationClientsByFiscalYear(_range: YearRange, _level: Level): SQL | null {
   return null;
 }
 
@@ -109,13 +117,19 @@ type SourceCode = "contract_years" | "consortium_years" | "needs" | "meetings" |
  * the council.
  */
 
-/** The rows of a source over a range of fiscal years, with `fiscal_year` and the four dimensions. */
-function sourceSql(source: SourceCode, range: YearRange, detail: boolean): SQL | null {
+/** The rows of a source over a range of fiscal years, with `fiscal_year`, `n` and the four dimensions. */
+function sourceSql(source: SourceCode, range: YearRange, level: Level): SQL | null {
+  const detail = level === "detail";
   switch (source) {
     case "contract_years":
-      // Concluded contracts' allocations to fiscal years. One row per contract and year, so count(*) of
-      // a year is its number of contracts.
-      return sql`select f.contract_id, f.fiscal_year, f.type, f.direct::float8 as direct, f.indirect::float8 as indirect,
+      // Concluded contracts' allocations to fiscal years: one row per contract and year (so a year's
+      // count is its number of contracts), or for figures their sums per group.
+      if (level === "totals")
+        return sql`select t.fiscal_year, t.n, t.type, t.direct::float8 as direct, t.indirect::float8 as indirect,
+            t.research_fee::float8 as research_fee, t.total::float8 as total, t.company_payer,
+            t.area, t.institution, t.kosen_block, t.referral_type
+          from kpi_contract_totals t where t.fiscal_year between ${range.from} and ${range.to}`;
+      return sql`select f.contract_id, f.fiscal_year, 1 as n, f.type, f.direct::float8 as direct, f.indirect::float8 as indirect,
           f.research_fee::float8 as research_fee, f.total::float8 as total, f.company_payer,
           f.area, f.institution, f.kosen_block, f.referral_type
           ${
@@ -127,20 +141,21 @@ function sourceSql(source: SourceCode, range: YearRange, detail: boolean): SQL |
           }
         from kpi_contract_years f
         ${detail ? sql`join contracts c on c.id = f.contract_id join organizations o on o.id = f.institution` : sql``}
-        where f.fiscal_year between ${range.from} and ${range.to} and ${counted("f", sql`f.fiscal_year`)}`;
+        where f.fiscal_year between ${range.from} and ${range.to} and f.counted`;
     case "consortium_years":
       // A consortium counts in every fiscal year its period overlaps.
-      return sql`select c.id as contract_id, fy.fy as fiscal_year, c.total::float8 as total,
+      return sql`select c.id as contract_id, fy.fy as fiscal_year, 1 as n, c.total::float8 as total,
           o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
           ${detail ? sql`, c.number, c.title, c.status, o.name_ja as institution_name, c.start_date::text as start_date, c.end_date::text as end_date` : sql``}
         from contracts c join organizations o on o.id = c.institution_id ${referralJoins}
         join lateral generate_series(greatest(${range.from}, ${fyOfDate(sql`c.start_date`)}),
                                      least(${range.to}, ${fyOfDate(sql`c.end_date`)})) as fy(fy) on true
-        where c.type = 'consortium' and ${counted("c", sql`fy.fy`)}`;
+        where c.type = 'consortium' and c.start_date <= ${`${range.to + 1}-03-31`}::date
+          and c.end_date >= ${`${range.from}-04-01`}::date and ${counted(sql`fy.fy`)}`;
     case "education":
-      return educationClientsByFiscalYear(range, detail);
+      return educationClientsByFiscalYear(range, level);
     case "meetings":
-      return sql`select m.id as meeting_id, ${fyOfTs(sql`m.starts_at`)} as fiscal_year, n.area_code as area, io.id as institution,
+      return sql`select m.id as meeting_id, ${fyOfTs(sql`m.starts_at`)} as fiscal_year, 1 as n, n.area_code as area, io.id as institution,
           io.kosen_block, coalesce(ro.type, 'direct') as referral_type
           ${detail ? sql`, n.reference_number, ${jst(sql`m.starts_at`)}::date::text as held_on, m.mode, io.name_ja as institution_name` : sql``}
         from case_meetings m join cases k on k.id = m.case_id join needs n on n.id = k.need_id
@@ -149,22 +164,24 @@ function sourceSql(source: SourceCode, range: YearRange, detail: boolean): SQL |
         left join organizations ro on ro.id = n.referral_organization_id
         where m.status = 'held' and ${tsInRange(sql`m.starts_at`, range)}`;
     case "needs":
-      return sql`select n.id as need_id, ${fyOfTs(sql`n.created_at`)} as fiscal_year, n.area_code as area, io.id as institution,
+      return sql`select n.id as need_id, ${fyOfTs(sql`n.created_at`)} as fiscal_year, 1 as n, n.area_code as area, io.id as institution,
           io.kosen_block, coalesce(ro.type, 'direct') as referral_type,
-          exists (select 1 from contracts c where c.need_id = n.id and ${counted("c", fyOfTs(sql`n.created_at`))}) as converted
+          cv.need_id is not null as converted
           ${detail ? sql`, n.reference_number, ${jst(sql`n.created_at`)}::date::text as received_on, io.name_ja as institution_name` : sql``}
         from needs n ${needInstitutionJoins} left join organizations ro on ro.id = n.referral_organization_id
+        left join lateral (select c.need_id from contracts c
+          where c.need_id = n.id and ${counted(fyOfTs(sql`n.created_at`))} limit 1) cv on true
         where ${tsInRange(sql`n.created_at`, range)}`;
     case "signed":
       // Contracts signed in the year that came from a need.
-      return sql`select c.id as contract_id, ${fyOfDate(sql`c.signed_on`)} as fiscal_year,
+      return sql`select c.id as contract_id, ${fyOfDate(sql`c.signed_on`)} as fiscal_year, 1 as n,
           (c.signed_on - ${jst(sql`n.created_at`)}::date) as days,
           o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
           ${detail ? sql`, c.number, c.title, n.reference_number, ${jst(sql`n.created_at`)}::date::text as received_on, c.signed_on::text as signed_on` : sql``}
         from contracts c join needs n on n.id = c.need_id join organizations o on o.id = c.institution_id
         left join organizations ro on ro.id = n.referral_organization_id
         where ${dateInRange(sql`c.signed_on`, range)}
-          and ${counted("c", fyOfDate(sql`c.signed_on`))}`;
+          and ${counted(fyOfDate(sql`c.signed_on`))}`;
   }
 }
 
@@ -184,12 +201,14 @@ interface Measure {
   figure: (only: Only) => Partial<Record<Part, SQL>>;
 }
 
+/** How many records a figure's rows stand for (0 when none): `n` summed, see above. */
+const records = (filter: SQL) => sql`coalesce(sum(r.n) ${filter}, 0)`;
 const money = (only: Only) => ({
   value: sql`sum(r.total) ${only()}`,
-  count: sql`count(*) ${only()}`,
+  count: records(only()),
   amount: sql`sum(r.total) ${only()}`,
 });
-const counting = (only: Only) => ({ value: sql`count(*) ${only()}`, count: sql`count(*) ${only()}` });
+const counting = (only: Only) => ({ value: records(only()), count: records(only()) });
 
 /**
  * Every measure: its source, its rows, its figure. Percentages are cut down to one decimal; money sums are
@@ -202,7 +221,7 @@ const MEASURES: Record<MeasureCode, Measure> = {
     rows: sql`true`,
     figure: (only) => ({
       value: sql`case when sum(r.direct) ${only()} > 0 then floor(sum(r.indirect) ${only()} * 1000 / sum(r.direct) ${only()}) / 10 end`,
-      count: sql`count(*) ${only()}`,
+      count: records(only()),
       direct: sql`sum(r.direct) ${only()}`,
       indirect: sql`sum(r.indirect) ${only()}`,
     }),
@@ -221,8 +240,8 @@ const MEASURES: Record<MeasureCode, Measure> = {
     source: "needs",
     rows: sql`true`,
     figure: (only) => ({
-      value: sql`case when count(*) ${only()} > 0 then floor(count(*) ${only(sql`r.converted`)} * 1000.0 / count(*) ${only()}) / 10 end`,
-      count: sql`count(*) ${only(sql`r.converted`)}`,
+      value: sql`case when ${records(only())} > 0 then floor(${records(only(sql`r.converted`))} * 1000.0 / ${records(only())}) / 10 end`,
+      count: records(only(sql`r.converted`)),
     }),
   },
   days_to_contract: {
@@ -230,14 +249,14 @@ const MEASURES: Record<MeasureCode, Measure> = {
     rows: sql`true`,
     figure: (only) => ({
       value: sql`percentile_disc(0.5) within group (order by r.days) ${only()}`,
-      count: sql`count(*) ${only()}`,
+      count: records(only()),
     }),
   },
 };
 
 /** The rows behind a measure over a range of fiscal years (null: the measure has no data yet). */
-export function rowsSql(code: MeasureCode, range: YearRange, detail: boolean): SQL | null {
-  const source = sourceSql(MEASURES[code].source, range, detail);
+export function rowsSql(code: MeasureCode, range: YearRange, level: Level): SQL | null {
+  const source = sourceSql(MEASURES[code].source, range, level);
   return source && sql`select r.* from (${source}) r where ${MEASURES[code].rows}`;
 }
 
@@ -338,7 +357,7 @@ export async function figures<C extends MeasureCode>(
     for (let fy = range.from; fy <= range.to; fy++) out.years[code].set(fy, EMPTY[code]());
   }
   for (const [source, group] of bySource(codes)) {
-    const rows = sourceSql(source, range, false);
+    const rows = sourceSql(source, range, "totals");
     if (!rows) continue;
     const got = await rowsOf<Record<string, unknown> & { fiscal_year: number }>(
       db,
@@ -350,7 +369,7 @@ export async function figures<C extends MeasureCode>(
   for (const [source, group] of bySource(breakdown)) {
     for (const code of group as C[])
       out.breakdowns[code] = Object.fromEntries(BREAKDOWNS.map((b) => [b, []])) as unknown as Breakdowns;
-    const rows = sourceSql(source, { from: range.to, to: range.to }, false);
+    const rows = sourceSql(source, { from: range.to, to: range.to }, "totals");
     if (!rows) continue;
     const got = await rowsOf<Record<string, unknown> & { g: number }>(
       db,
@@ -418,7 +437,7 @@ export async function measureRowCount(
   fy: number,
   f: KpiFilter = {},
 ): Promise<number> {
-  const rows = rowsSql(code, { from: fy, to: fy }, false);
+  const rows = rowsSql(code, { from: fy, to: fy }, "rows");
   if (!rows) return 0;
   const [r] = await rowsOf<{ n: number }>(
     db,
@@ -435,7 +454,7 @@ export async function measureRows(
   f: KpiFilter = {},
   page: { limit: number; offset: number } = { limit: 100_000, offset: 0 },
 ): Promise<Record<string, unknown>[] | null> {
-  const rows = rowsSql(code, { from: fy, to: fy }, true);
+  const rows = rowsSql(code, { from: fy, to: fy }, "detail");
   if (!rows) return null;
   return rowsOf(
     db,
