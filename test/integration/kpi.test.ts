@@ -22,7 +22,13 @@ import {
   recomputeFollowers,
   transitionContract,
 } from "../../src/server/modules/contracts/service";
-import { figureOf, figuresBy, figuresByYear, measureRows } from "../../src/server/modules/kpi/definitions";
+import {
+  figureOf,
+  figuresBy,
+  figuresByYear,
+  type KpiFilter,
+  measureRows,
+} from "../../src/server/modules/kpi/definitions";
 import { createTestContext, type TestContext } from "../helpers/app";
 import { backendName } from "../helpers/db";
 
@@ -500,39 +506,72 @@ describe(`KPI definitions (${backendName})`, () => {
       { key: "bank", figure: expect.objectContaining({ direct: 1_000_000, count: 1 }) },
       { key: "direct", figure: expect.objectContaining({ count: 3 }) },
     ]);
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
+
+    // The attribution follows every write it depends on: a case assigned, its coordinator moving to another
+    // institution, the institution's KOSEN block, the contract's cancellation.
+    const count = async (code: "needs" | "consultations" | "conversion", f: KpiFilter) =>
+      (await figureOf(db, code, 2025, f)).value;
+    await db.update(cases).set({ coordinatorId: coordinator.id }).where(eq(cases.id, k2!.id));
+    expect(await count("needs", byInst)).toBe(2);
+    expect(await count("consultations", byInst)).toBe(2);
+    await expectKpiRowsInStep();
+    const tut = (await ctx.institution("tut")).id;
+    await db.update(users).set({ organizationId: tut }).where(eq(users.id, coordinator.id));
+    expect(await count("needs", byInst)).toBe(0);
+    expect(await count("needs", { institution: tut })).toBe(2);
+    await expectKpiRowsInStep();
+    await db.update(users).set({ organizationId: nagaoka }).where(eq(users.id, coordinator.id));
+    await ctx.database.query("update organizations set kosen_block = 'tokai_hokuriku' where id = $1", [
+      nagaoka,
+    ]);
+    expect(await count("needs", { kosenBlock: "tokai_hokuriku" })).toBe(2);
+    await expectKpiRowsInStep();
+    await ctx.database.query("update organizations set kosen_block = 'kanto_shinetsu' where id = $1", [
+      nagaoka,
+    ]);
+    await ctx.database.query(
+      "update contracts set status = 'cancelled', cancelled_on = '2026-03-25' where title = 'B'",
+    );
+    expect(await count("conversion", byInst)).toBe(0);
+    await expectKpiRowsInStep();
+    await ctx.database.query("update contracts set status = 'signed', cancelled_on = null where title = 'B'");
+    await db.update(cases).set({ coordinatorId: null }).where(eq(cases.id, k2!.id));
+    expect(await count("conversion", byInst)).toBe(100);
+    expect(await count("needs", byInst)).toBe(1);
+    await expectKpiRowsInStep();
   });
 
   it("keeps the KPI's contract rows equal to their source through every kind of write, and a restore", async () => {
     const db = ctx.database.db;
     const tut = (await ctx.institution("tut")).id;
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     // An institution moves area: its contracts follow.
     await ctx.database.query("update organizations set area_code = 'shinetsu' where id = $1", [tut]);
     expect((await figureOf(db, "kpi1", 2026, { area: "shinetsu" })).value).toBe(4_550_000);
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     await ctx.database.query("update organizations set area_code = 'tokai' where id = $1", [tut]);
     // A referral partner changes type; a need's partner is removed; a need is deleted.
     await ctx.database.query("update organizations set type = 'shinkin' where name_ja = 'KPI銀行'");
     expect((await figureOf(db, "kpi2", 2026, { referralType: "shinkin" })).count).toBe(1);
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     await ctx.database.query(
       "update needs set referral_organization_id = null where reference_number = 'N-2025-900001'",
     );
     expect((await figureOf(db, "kpi2", 2026, { referralType: "shinkin" })).count).toBe(0);
     await ctx.database.query("delete from needs where reference_number = 'N-2025-900001'");
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     // A company stops paying: the contract leaves "joint research with companies".
     const before = await fig("joint_with_companies", 2026);
     await ctx.database.query(
       "update contract_parties set role = 'participating_institution' where role = 'sponsor' and contract_id = (select id from contracts where title = 'B')",
     );
     expect((await fig("joint_with_companies", 2026)).count).toBe(before.count - 1);
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     await ctx.database.query(
       "update contract_parties set role = 'sponsor' where role = 'participating_institution' and contract_id = (select id from contracts where title = 'B')",
     );
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     // Writers at the same time (on PostgreSQL each on its own connection) add to the same totals: none of
     // their changes is lost.
     const before2 = await fig("kpi2", 2026);
@@ -552,20 +591,20 @@ describe(`KPI definitions (${backendName})`, () => {
       );
     await addToAll(1000);
     expect((await fig("kpi2", 2026)).direct).toBe(before2.direct! + 1000 * ids.length);
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     await addToAll(-1000);
     expect(await fig("kpi2", 2026)).toEqual(before2);
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     // A restore empties and re-derives them.
     const kpi2 = await fig("kpi2", 2026);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kyoso-kpi-")), "kpi.backup");
     await backupDatabase(ctx.database, file);
     await ctx.database.query("delete from contracts where title = 'G'");
     expect((await fig("kpi2", 2026)).count).toBe(kpi2.count - 1);
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     await restoreDatabase(ctx.database, file);
     expect(await fig("kpi2", 2026)).toEqual(kpi2);
-    await expectContractYearsInStep();
+    await expectKpiRowsInStep();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
@@ -589,17 +628,20 @@ describe(`KPI definitions (${backendName})`, () => {
 });
 
 /**
- * kpi_contract_years holds exactly the rows of its source view (migration kpi_contract_years_triggers), and
- * kpi_contract_totals exactly the sums of its counted rows (migration kpi_contract_totals).
+ * kpi_contract_years and kpi_needs hold exactly the rows of their source views (migrations
+ * kpi_contract_years_triggers, kpi_needs), and kpi_contract_totals exactly the sums of the counted contract
+ * rows (migration kpi_contract_totals).
  */
-async function expectContractYearsInStep() {
-  const [r] = await ctx.database.query<{ missing: number; extra: number; rows: number }>(
-    `select (select count(*) from (select * from kpi_contract_years_source except select * from kpi_contract_years) d)::int as missing,
-            (select count(*) from (select * from kpi_contract_years except select * from kpi_contract_years_source) d)::int as extra,
-            (select count(*) from kpi_contract_years)::int as rows`,
-  );
-  expect(r).toMatchObject({ missing: 0, extra: 0 });
-  expect(r!.rows).toBeGreaterThan(0);
+async function expectKpiRowsInStep() {
+  for (const table of ["kpi_contract_years", "kpi_needs"]) {
+    const [r] = await ctx.database.query<{ missing: number; extra: number; rows: number }>(
+      `select (select count(*) from (select * from ${table}_source except select * from ${table}) d)::int as missing,
+              (select count(*) from (select * from ${table} except select * from ${table}_source) d)::int as extra,
+              (select count(*) from ${table})::int as rows`,
+    );
+    expect({ table, ...r }).toMatchObject({ table, missing: 0, extra: 0 });
+    expect(r!.rows).toBeGreaterThan(0);
+  }
   const sums = `select fiscal_year, type, company_payer, area, institution, kosen_block, referral_type, count(*)::int as n,
       sum(direct)::bigint as direct, sum(indirect)::bigint as indirect, sum(research_fee)::bigint as research_fee,
       sum(total)::bigint as total

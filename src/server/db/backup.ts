@@ -35,15 +35,16 @@ async function rows<T>(db: Db | Tx, q: ReturnType<typeof sql>): Promise<T[]> {
 
 /**
  * Derived state, not written to backups: the catalogue and KPI generations (kept by the database itself,
- * not truncated by a restore); the KPI's contract rows and their totals (kept by triggers from the
- * contracts, emptied with them by the restore's truncate and re-derived as they are inserted); and the
- * semantic stage's vectors (recomputed from the texts; a stored vector is only used while its text hash
- * still matches, so vectors left from before a restore are harmless).
+ * not truncated by a restore); the KPI's contract rows, their totals and the KPI's needs (kept by triggers
+ * from contracts and needs, emptied with them by the restore's truncate and re-derived as they are
+ * inserted); and the semantic stage's vectors (recomputed from the texts; a stored vector is only used
+ * while its text hash still matches, so vectors left from before a restore are harmless).
  */
 const NOT_BACKED_UP = new Set([
   "catalog_state",
   "kpi_contract_totals",
   "kpi_contract_years",
+  "kpi_needs",
   "kpi_state",
   "match_vectors",
 ]);

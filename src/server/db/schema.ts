@@ -1223,6 +1223,8 @@ export const contracts = pgTable(
     index("contracts_type_idx").on(t.type),
     index("contracts_case_idx").on(t.caseId),
     index("contracts_need_idx").on(t.needId),
+    /** Contracts that came from a need, by signing date (KPI: time from need to contract). */
+    index("contracts_signed_from_need_idx").on(t.signedOn).where(sql`${t.needId} is not null`),
     index("contracts_start_idx").on(t.startDate),
     check("contracts_type_check", inList(t.type, CONTRACT_TYPES)),
     check("contracts_status_check", inList(t.status, CONTRACT_STATUSES)),
@@ -1534,6 +1536,33 @@ export const kpiContractYears = pgTable(
     primaryKey({ columns: [t.contractId, t.fiscalYear] }),
     index("kpi_contract_years_fy_idx").on(t.fiscalYear),
   ],
+);
+
+/**
+ * The needs behind the KPI figures, one row per need, with what the figures filter and group by: the day
+ * and fiscal year of receipt (Japan time), the need's area, the institution (and KOSEN block) of the coordinator in
+ * charge of its case, the referral partner's type, and whether a contract counted for that year came of it.
+ * A pure denormalisation of needs joined with their case, its coordinator, organisations and contracts;
+ * statement triggers on those tables keep it equal to the view `kpi_needs_source` (migration kpi_needs).
+ * Derived, so not backed up.
+ */
+export const kpiNeeds = pgTable(
+  "kpi_needs",
+  {
+    needId: uuid()
+      .primaryKey()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    caseId: uuid(),
+    fiscalYear: smallint().notNull(),
+    /** The day it was received, in Japan time. */
+    receivedOn: date({ mode: "string" }).notNull(),
+    area: text(),
+    institution: uuid(),
+    kosenBlock: text(),
+    referralType: text().notNull(),
+    converted: boolean().notNull(),
+  },
+  (t) => [index("kpi_needs_fy_idx").on(t.fiscalYear), index("kpi_needs_case_idx").on(t.caseId)],
 );
 
 /**

@@ -48,10 +48,8 @@ export interface YearRange {
  * time-zone database lookup, which costs several microseconds a row on the embedded database.
  */
 const jst = (ts: SQL) => sql`((${ts}) at time zone 'UTC' + interval '9 hours')`;
-/** The fiscal year of a timestamptz, in Japan time. */
-const fyOfTs = (ts: SQL) => sql`(extract(year from ${jst(ts)} - interval '3 months'))::int`;
-/** The fiscal year of a date. */
-const fyOfDate = (d: SQL) => sql`(extract(year from (${d}) - interval '3 months'))::int`;
+/** The fiscal year of a timestamptz (in Japan time) or a date: the SQL function of migration kpi_needs. */
+const fyOf = (tsOrDate: SQL) => sql`kyoso_fiscal_year(${tsOrDate})`;
 /**
  * `ts` (a timestamptz column) falls in the fiscal years of a range, in Japan time (UTC+9 all year: no summer
  * time). The bounds are constants, so an index can serve it and no row computes them.
@@ -74,16 +72,11 @@ const typeIn = (types: readonly string[]) =>
     sql`, `,
   )})`;
 
-/** How the need behind a contract (alias c) came in: the referral partner's organisation type, or direct. */
-const contractReferral = sql`coalesce(ro.type, 'direct')`;
-/** The joins `contractReferral` reads (a contract's need, and its referral partner). */
-const referralJoins = sql`left join needs n2 on n2.id = c.need_id left join organizations ro on ro.id = n2.referral_organization_id`;
 /**
- * The institution a need (alias n) is handled by: that of the coordinator in charge of its case (io), when
- * the case has one. Its KOSEN block is io.kosen_block.
+ * How the need behind a contract (alias c) came in: the referral partner's organisation type, or direct (read
+ * for the rows a query returns only, from kpi_needs).
  */
-const needInstitutionJoins = sql`left join cases k on k.need_id = n.id left join users cu on cu.id = k.coordinator_id
-  left join organizations io on io.id = cu.organization_id and io.type in ('university', 'kosen')`;
+const contractReferral = sql`coalesce((select f.referral_type from kpi_needs f where f.need_id = c.need_id), 'direct')`;
 
 function dimWhere(f: KpiFilter): SQL {
   const parts: SQL[] = [sql`true`];
@@ -139,49 +132,51 @@ function sourceSql(source: SourceCode, range: YearRange, level: Level): SQL | nu
               where p.contract_id = c.id and p.role in ('sponsor', 'member')) as companies`
               : sql``
           }
-        from kpi_contract_years f
-        ${detail ? sql`join contracts c on c.id = f.contract_id join organizations o on o.id = f.institution` : sql``}
-        where f.fiscal_year between ${range.from} and ${range.to} and f.counted`;
+        ${
+          detail
+            ? // "offset 0" keeps the year's rows a subquery of their own: a page ordered by contract number would
+              // otherwise walk the contracts' number index and probe the year's rows for every contract.
+              sql`from (select * from kpi_contract_years f where f.fiscal_year between ${range.from} and ${range.to} and f.counted offset 0) f
+                join contracts c on c.id = f.contract_id join organizations o on o.id = f.institution`
+            : sql`from kpi_contract_years f where f.fiscal_year between ${range.from} and ${range.to} and f.counted`
+        }`;
     case "consortium_years":
       // A consortium counts in every fiscal year its period overlaps.
       return sql`select c.id as contract_id, fy.fy as fiscal_year, 1 as n, c.total::float8 as total,
           o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
           ${detail ? sql`, c.number, c.title, c.status, o.name_ja as institution_name, c.start_date::text as start_date, c.end_date::text as end_date` : sql``}
-        from contracts c join organizations o on o.id = c.institution_id ${referralJoins}
-        join lateral generate_series(greatest(${range.from}, ${fyOfDate(sql`c.start_date`)}),
-                                     least(${range.to}, ${fyOfDate(sql`c.end_date`)})) as fy(fy) on true
+        from contracts c join organizations o on o.id = c.institution_id
+        join lateral generate_series(greatest(${range.from}, ${fyOf(sql`c.start_date`)}),
+                                     least(${range.to}, ${fyOf(sql`c.end_date`)})) as fy(fy) on true
         where c.type = 'consortium' and c.start_date <= ${`${range.to + 1}-03-31`}::date
           and c.end_date >= ${`${range.from}-04-01`}::date and ${counted(sql`fy.fy`)}`;
     case "education":
       return educationClientsByFiscalYear(range, level);
     case "meetings":
-      return sql`select m.id as meeting_id, ${fyOfTs(sql`m.starts_at`)} as fiscal_year, 1 as n, n.area_code as area, io.id as institution,
-          io.kosen_block, coalesce(ro.type, 'direct') as referral_type
-          ${detail ? sql`, n.reference_number, ${jst(sql`m.starts_at`)}::date::text as held_on, m.mode, io.name_ja as institution_name` : sql``}
-        from case_meetings m join cases k on k.id = m.case_id join needs n on n.id = k.need_id
-        left join users cu on cu.id = k.coordinator_id
-        left join organizations io on io.id = cu.organization_id and io.type in ('university', 'kosen')
-        left join organizations ro on ro.id = n.referral_organization_id
+      // Consultations held, by their date, attributed like their need (kpi_needs).
+      return sql`select m.id as meeting_id, ${fyOf(sql`m.starts_at`)} as fiscal_year, 1 as n, f.area, f.institution,
+          f.kosen_block, f.referral_type
+          ${detail ? sql`, nd.reference_number, ${jst(sql`m.starts_at`)}::date::text as held_on, m.mode, io.name_ja as institution_name` : sql``}
+        from case_meetings m join kpi_needs f on f.case_id = m.case_id
+        ${detail ? sql`join needs nd on nd.id = f.need_id left join organizations io on io.id = f.institution` : sql``}
         where m.status = 'held' and ${tsInRange(sql`m.starts_at`, range)}`;
     case "needs":
-      return sql`select n.id as need_id, ${fyOfTs(sql`n.created_at`)} as fiscal_year, 1 as n, n.area_code as area, io.id as institution,
-          io.kosen_block, coalesce(ro.type, 'direct') as referral_type,
-          cv.need_id is not null as converted
-          ${detail ? sql`, n.reference_number, ${jst(sql`n.created_at`)}::date::text as received_on, io.name_ja as institution_name` : sql``}
-        from needs n ${needInstitutionJoins} left join organizations ro on ro.id = n.referral_organization_id
-        left join lateral (select c.need_id from contracts c
-          where c.need_id = n.id and ${counted(fyOfTs(sql`n.created_at`))} limit 1) cv on true
-        where ${tsInRange(sql`n.created_at`, range)}`;
+      // Needs received, from kpi_needs: one row per need with its fiscal year, attribution and conversion.
+      return sql`select f.need_id, f.fiscal_year, 1 as n, f.area, f.institution, f.kosen_block, f.referral_type, f.converted
+          ${detail ? sql`, nd.reference_number, ${jst(sql`nd.created_at`)}::date::text as received_on, io.name_ja as institution_name` : sql``}
+        from kpi_needs f
+        ${detail ? sql`join needs nd on nd.id = f.need_id left join organizations io on io.id = f.institution` : sql``}
+        where f.fiscal_year between ${range.from} and ${range.to}`;
     case "signed":
       // Contracts signed in the year that came from a need.
-      return sql`select c.id as contract_id, ${fyOfDate(sql`c.signed_on`)} as fiscal_year, 1 as n,
-          (c.signed_on - ${jst(sql`n.created_at`)}::date) as days,
-          o.area_code as area, c.institution_id as institution, o.kosen_block, ${contractReferral} as referral_type
-          ${detail ? sql`, c.number, c.title, n.reference_number, ${jst(sql`n.created_at`)}::date::text as received_on, c.signed_on::text as signed_on` : sql``}
-        from contracts c join needs n on n.id = c.need_id join organizations o on o.id = c.institution_id
-        left join organizations ro on ro.id = n.referral_organization_id
-        where ${dateInRange(sql`c.signed_on`, range)}
-          and ${counted(fyOfDate(sql`c.signed_on`))}`;
+      return sql`select c.id as contract_id, ${fyOf(sql`c.signed_on`)} as fiscal_year, 1 as n,
+          (c.signed_on - f.received_on) as days,
+          o.area_code as area, c.institution_id as institution, o.kosen_block, f.referral_type
+          ${detail ? sql`, c.number, c.title, nd.reference_number, f.received_on::text as received_on, c.signed_on::text as signed_on` : sql``}
+        from contracts c join kpi_needs f on f.need_id = c.need_id join organizations o on o.id = c.institution_id
+        ${detail ? sql`join needs nd on nd.id = f.need_id` : sql``}
+        where c.need_id is not null and ${dateInRange(sql`c.signed_on`, range)}
+          and ${counted(fyOf(sql`c.signed_on`))}`;
   }
 }
 
