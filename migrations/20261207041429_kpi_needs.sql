@@ -155,3 +155,29 @@ CREATE TRIGGER "organizations_kpi_needs" AFTER UPDATE ON "organizations"
   FOR EACH STATEMENT EXECUTE FUNCTION "kyoso_kpi_organizations_needs_updated"();
 --> statement-breakpoint
 SELECT "kyoso_kpi_refresh_needs"(ARRAY(SELECT "id" FROM "needs"));
+--> statement-breakpoint
+-- Kept dashboards hold figures only, so an update of cases, needs or meetings retires them only when it sets
+-- a column the figures read (a case moving stage, the most frequent write, no longer does).
+DROP TRIGGER "cases_kpi_changed" ON "cases";
+--> statement-breakpoint
+CREATE TRIGGER "cases_kpi_changed" AFTER INSERT OR DELETE OR TRUNCATE ON "cases"
+  FOR EACH STATEMENT EXECUTE FUNCTION "kyoso_kpi_changed"();
+--> statement-breakpoint
+CREATE TRIGGER "cases_kpi_changed_update" AFTER UPDATE OF "need_id", "coordinator_id" ON "cases"
+  FOR EACH STATEMENT EXECUTE FUNCTION "kyoso_kpi_changed"();
+--> statement-breakpoint
+DROP TRIGGER "needs_kpi_changed" ON "needs";
+--> statement-breakpoint
+CREATE TRIGGER "needs_kpi_changed" AFTER INSERT OR DELETE OR TRUNCATE ON "needs"
+  FOR EACH STATEMENT EXECUTE FUNCTION "kyoso_kpi_changed"();
+--> statement-breakpoint
+CREATE TRIGGER "needs_kpi_changed_update" AFTER UPDATE OF "created_at", "area_code", "referral_organization_id" ON "needs"
+  FOR EACH STATEMENT EXECUTE FUNCTION "kyoso_kpi_changed"();
+--> statement-breakpoint
+DROP TRIGGER "case_meetings_kpi_changed" ON "case_meetings";
+--> statement-breakpoint
+CREATE TRIGGER "case_meetings_kpi_changed" AFTER INSERT OR DELETE OR TRUNCATE ON "case_meetings"
+  FOR EACH STATEMENT EXECUTE FUNCTION "kyoso_kpi_changed"();
+--> statement-breakpoint
+CREATE TRIGGER "case_meetings_kpi_changed_update" AFTER UPDATE OF "case_id", "status", "starts_at" ON "case_meetings"
+  FOR EACH STATEMENT EXECUTE FUNCTION "kyoso_kpi_changed"();

@@ -29,6 +29,7 @@ import {
   type KpiFilter,
   measureRows,
 } from "../../src/server/modules/kpi/definitions";
+import { kpiGeneration } from "../../src/server/modules/kpi/service";
 import { createTestContext, type TestContext } from "../helpers/app";
 import { backendName } from "../helpers/db";
 
@@ -512,7 +513,14 @@ describe(`KPI definitions (${backendName})`, () => {
     // institution, the institution's KOSEN block, the contract's cancellation.
     const count = async (code: "needs" | "consultations" | "conversion", f: KpiFilter) =>
       (await figureOf(db, code, 2025, f)).value;
+    // Only writes of what the figures read retire the kept dashboards: a case's activity does not, its
+    // coordinator does.
+    const generation = await kpiGeneration(db);
+    await db.update(cases).set({ lastActivityAt: new Date() }).where(eq(cases.id, k2!.id));
+    await db.update(needs).set({ title: "KPIニーズ（改題）" }).where(eq(needs.id, n2));
+    expect(await kpiGeneration(db)).toBe(generation);
     await db.update(cases).set({ coordinatorId: coordinator.id }).where(eq(cases.id, k2!.id));
+    expect(await kpiGeneration(db)).toBe(generation! + 1);
     expect(await count("needs", byInst)).toBe(2);
     expect(await count("consultations", byInst)).toBe(2);
     await expectKpiRowsInStep();
