@@ -1,22 +1,21 @@
 /**
  * Demo contracts, written through the contract services (so they obey the same rules): the rate tables of
  * 豊橋技科大 (10% of direct cost before 2021-10-01, 30% from then, as the programme's brief states) and of
- * 長岡技大 (demo values), invoice settings with a fictitious bank account, seven contracts across the
- * types and the life cycle (one with an overdue invoice, one with a negotiated rate, one cancelled), and a
- * published open call with one application. Everything is marked demo and removed with the demo.
+ * 長岡技大 (demo values), invoice settings with a fictitious bank account, and eight contracts across the
+ * types and the life cycle (one with an overdue invoice, one with a negotiated rate, one cancelled, one
+ * signed for the demo case that reached 契約). Everything is marked demo and removed with the demo.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { addDays, fiscalYearOf, todayJst } from "../../../shared/dates";
+import { addDays, fiscalYearOf, fiscalYearRange, todayJst } from "../../../shared/dates";
 import type { Actor } from "../../auth/policy";
 import { actorFor } from "../../auth/sessions";
 import type { Db } from "../../db/client";
 import {
+  cases,
   contracts,
   indirectRates,
   institutionBilling,
-  openCallApplications,
-  openCalls,
-  organizations,
+  needs,
   researchers,
   users,
 } from "../../db/schema";
@@ -117,7 +116,7 @@ export async function loadDemoContracts(
   };
   const created: string[] = [];
   // The contracts need researchers of both institutions (from the demo catalogue) as investigators.
-  if (!piOf(tut, 6) || !piOf(nagaoka, 3)) return 0;
+  if (!piOf(tut, 8) || !piOf(nagaoka, 3)) return 0;
   const make = async (input: ContractInput) => {
     const c = await createContract({ db, actor, input });
     created.push(c.id);
@@ -360,51 +359,35 @@ export async function loadDemoContracts(
     budget: [{ fiscalYear: fy - 1, ...lines({ consumables: 500_000 }) }],
   });
   await move(cancelled, "cancel", `${fy - 1}-05-10`, "相手方の事業方針変更により中止");
+
+  // 8. The demo need that reached 契約 (a 信用金庫's client), signed on the day its case entered 契約: the
+  // record behind the KPI's conversion and time from need to contract.
+  const [won] = await db
+    .select({ caseId: cases.id, needId: needs.id, enteredAt: cases.stageEnteredAt })
+    .from(cases)
+    .innerJoin(needs, eq(needs.id, cases.needId))
+    .where(and(eq(needs.isDemo, true), eq(needs.title, "溶接ロボットの教示時間短縮")));
+  if (won) {
+    const signed = todayJst(won.enteredAt);
+    const start = addDays(signed, 10);
+    const wonFy = fiscalYearOf(start);
+    const id = await make({
+      ...base,
+      type: "joint",
+      institutionId: tut,
+      caseId: won.caseId,
+      needId: won.needId,
+      title: "溶接ロボットのオフライン教示とセンサー補正による教示時間短縮",
+      purpose: "多品種少量の溶接でロボットの教示時間を半減する手法を確立する",
+      startDate: start,
+      endDate: fiscalYearRange(wonFy).end,
+      parties: [{ organizationId: c3, role: "sponsor", contactName: "生産技術部 ご担当者" }],
+      members: members(tut, 8),
+      budget: [{ fiscalYear: wonFy, ...lines({ consumables: 700_000, travel: 100_000 }) }],
+    });
+    await move(id, "accept");
+    await move(id, "sign", signed);
+  }
   await db.update(contracts).set({ isDemo: true }).where(inArray(contracts.id, created));
   return created.length;
-}
-
-/** A published open call with one application from the demo company. */
-export async function loadDemoOpenCall(
-  db: Db,
-  opts: { orgs: Map<string, string>; adminEmail: string; companyEmail: string; now?: Date },
-) {
-  const now = opts.now ?? new Date();
-  const today = todayJst(now);
-  const tut = opts.orgs.get("tut")!;
-  const [actor] = await db.select({ id: users.id }).from(users).where(eq(users.email, opts.adminEmail));
-  // A published open call with one application from the demo company.
-  const [call] = await db
-    .insert(openCalls)
-    .values({
-      title: "次世代モビリティ向け軽量樹脂材料の共同研究",
-      background:
-        "自動車の電動化で部品の軽量化が急務となっている。樹脂材料の耐熱・耐摩耗性能の評価基盤を複数企業で共有したい。",
-      goals: "軽量樹脂材料の評価手法を確立し、参加企業の製品開発に活用できる設計データベースを構築する。",
-      expectedContribution: "1社あたり年間130万円（直接経費・間接経費を含む）。評価用サンプルの提供。",
-      ipRule:
-        "各社単独の発明は各社に帰属。共同の発明は大学と当該企業の共有とし、他の参加企業は優先的に実施できる。",
-      deadline: new Date(`${addDays(today, 30)}T17:00:00+09:00`),
-      institutionId: tut,
-      contractType: "open_call",
-      status: "published",
-      publishedAt: now,
-      createdBy: actor?.id ?? null,
-      isDemo: true,
-    })
-    .returning({ id: openCalls.id });
-  const [company] = await db.select().from(users).where(eq(users.email, opts.companyEmail));
-  const [org] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.id, company!.organizationId));
-  await db.insert(openCallApplications).values({
-    callId: call!.id,
-    organizationId: org!.id,
-    applicantId: company!.id,
-    contactName: company!.displayName,
-    contactEmail: company!.email,
-    proposal: "当社の樹脂ギア量産実績を活かし、耐摩耗評価用サンプルを提供する。",
-    contribution: 1_300_000,
-  });
 }

@@ -28,7 +28,8 @@ import { searchFields } from "../organizations/repository";
 import { createUser } from "../users/service";
 import { loadDemoCases } from "./cases";
 import { type DemoCatalogSize, loadDemoCatalog, removeDemoCatalog } from "./catalog";
-import { loadDemoContracts, loadDemoOpenCall } from "./contracts";
+import { loadDemoContracts } from "./contracts";
+import { loadDemoOpenCall } from "./open-call";
 
 interface DemoOrg {
   key: string;
