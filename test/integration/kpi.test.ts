@@ -509,12 +509,11 @@ describe(`KPI definitions (${backendName})`, () => {
     ]);
     await expectKpiRowsInStep();
 
-    // The attribution follows every write it depends on: a case assigned, its coordinator moving to another
-    // institution, the institution's KOSEN block, the contract's cancellation.
     const count = async (code: "needs" | "consultations" | "conversion", f: KpiFilter) =>
       (await figureOf(db, code, 2025, f)).value;
     // Only writes of what the figures read retire the kept dashboards: a case's activity does not, its
-    // coordinator does.
+    // coordinator does. The attribution follows every write it depends on: a case assigned, its coordinator
+    // moving to another institution, the institution's KOSEN block, the contract's cancellation.
     const generation = await kpiGeneration(db);
     await db.update(cases).set({ lastActivityAt: new Date() }).where(eq(cases.id, k2!.id));
     await db.update(needs).set({ title: "KPIニーズ（改題）" }).where(eq(needs.id, n2));

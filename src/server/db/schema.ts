@@ -1540,8 +1540,9 @@ export const kpiContractYears = pgTable(
 
 /**
  * The needs behind the KPI figures, one row per need, with what the figures filter and group by: the day
- * and fiscal year of receipt (Japan time), the need's area, the institution (and KOSEN block) of the coordinator in
- * charge of its case, the referral partner's type, and whether a contract counted for that year came of it.
+ * and fiscal year of receipt (Japan time), the need's area, the institution (and KOSEN block) of the
+ * coordinator in charge of its case, the referral partner's type, and whether a contract counted for that
+ * year came of it.
  * A pure denormalisation of needs joined with their case, its coordinator, organisations and contracts;
  * statement triggers on those tables keep it equal to the view `kpi_needs_source` (migration kpi_needs).
  * Derived, so not backed up.

@@ -20,6 +20,9 @@ const CLOSED_AFTER: Record<string, string> = {
   declined: "consultation",
 };
 
+/** The demo need whose case reached 契約; the demo contracts sign its contract. */
+export const DEMO_CONTRACTED_NEED_TITLE = "溶接ロボットの教示時間短縮";
+
 /** [title, problem, company key, referral key or null, area, stage, close reason] */
 const NEEDS: [string, string, string, string | null, string, string, string | null][] = [
   [
@@ -131,7 +134,7 @@ const NEEDS: [string, string, string, string | null, string, string, string | nu
     null,
   ],
   [
-    "溶接ロボットの教示時間短縮",
+    DEMO_CONTRACTED_NEED_TITLE,
     "多品種少量の溶接でロボットの教示に時間がかかる。オフライン教示やセンサー補正を相談したい。",
     "c3",
     "s2",

@@ -24,6 +24,7 @@ import { addDocument } from "../contracts/documents";
 import { issueInvoice, recordPayment } from "../contracts/invoices";
 import type { ContractInput } from "../contracts/service";
 import { createContract, getContract, transitionContract } from "../contracts/service";
+import { DEMO_CONTRACTED_NEED_TITLE } from "./cases";
 
 const lines = (o: Partial<Record<(typeof DIRECT_KINDS)[number], number>>) =>
   Object.fromEntries(DIRECT_KINDS.map((k) => [k, o[k] ?? 0])) as Record<
@@ -366,7 +367,7 @@ export async function loadDemoContracts(
     .select({ caseId: cases.id, needId: needs.id, enteredAt: cases.stageEnteredAt })
     .from(cases)
     .innerJoin(needs, eq(needs.id, cases.needId))
-    .where(and(eq(needs.isDemo, true), eq(needs.title, "溶接ロボットの教示時間短縮")));
+    .where(and(eq(needs.isDemo, true), eq(needs.title, DEMO_CONTRACTED_NEED_TITLE)));
   if (won) {
     const signed = todayJst(won.enteredAt);
     const start = addDays(signed, 10);
